@@ -1,0 +1,27 @@
+package org.chunfeng.contracts;
+
+/**
+ * The CloudEvents 1.0 Kafka binary binding: the attributes travel as record headers, the payload as the JSON value.
+ * The {@code ce_id} is the deduplication key for every consumer.
+ */
+public final class CloudEventHeaders {
+
+    public static final String SPEC_VERSION = "ce_specversion";
+    public static final String ID = "ce_id";
+    public static final String SOURCE = "ce_source";
+    public static final String TYPE = "ce_type";
+    public static final String TIME = "ce_time";
+    public static final String SUBJECT = "ce_subject";
+    public static final String CONTENT_TYPE = "content-type";
+
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    public static final String JSON = "application/json";
+
+    private CloudEventHeaders() {
+    }
+
+    /** The {@code ce_source} of a service, for example {@code /chunfeng/employment}. */
+    public static String sourceOf(String producer) {
+        return "/chunfeng/" + producer;
+    }
+}

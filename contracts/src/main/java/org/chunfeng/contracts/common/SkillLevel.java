@@ -1,0 +1,4 @@
+package org.chunfeng.contracts.common;
+
+public record SkillLevel(Skill skill, int years) {
+}
