@@ -27,7 +27,7 @@ class AsyncApiDocumentTest {
             Topic.EMPLOYMENT_OFFERS, Set.of("jobs"),
             Topic.JOBS_POSTINGS, Set.of(),
             Topic.JOBS_MATCHES, Set.of("employment"),
-            Topic.JOBS_PLACEMENTS, Set.of("transport"),
+            Topic.JOBS_PLACEMENTS, Set.of("transport", "employment"),
             Topic.TRANSPORT_TRIPS, Set.of("employment"));
 
     private static final List<String> CLOUD_EVENT_HEADERS = List.of(CloudEventHeaders.SPEC_VERSION,
