@@ -46,8 +46,13 @@ public final class ChildProcess {
         this.log = log;
     }
 
-    /** Starts the command with stdout and stderr appended to the log file. */
+    /** Starts the command with stdout and stderr appended to the log file, in the current directory. */
     public static ChildProcess start(String name, List<String> command, Path log) {
+        return start(name, command, log, null);
+    }
+
+    /** Starts the command in the given working directory, stdout and stderr appended to the log file. */
+    public static ChildProcess start(String name, List<String> command, Path log, Path directory) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -58,7 +63,8 @@ public final class ChildProcess {
         ProcessBuilder builder = new ProcessBuilder(full)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .directory(directory == null ? null : directory.toFile());
         try {
             Process process = SPAWNER.submit(builder::start).get();
             return new ChildProcess(name, process, log);

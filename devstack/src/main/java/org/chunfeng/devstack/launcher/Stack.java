@@ -233,7 +233,9 @@ public final class Stack {
         for (App app : apps) {
             List<String> command = new ArrayList<>(runner.command(app));
             command.addAll(app.arguments(addresses, apps));
-            ChildProcess child = ChildProcess.start(app.name(), command, freshLog(app.name()));
+            // Run from the data folder: nothing in whatever folder the launcher was started from (an
+            // application.properties, a config/ folder) can then change how an application behaves.
+            ChildProcess child = ChildProcess.start(app.name(), command, freshLog(app.name()), options.dataDir());
             register(() -> running.put(app, child), () -> child.stop(Duration.ZERO));
             pending.put(app, System.nanoTime());
         }

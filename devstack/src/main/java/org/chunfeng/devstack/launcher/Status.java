@@ -33,7 +33,7 @@ final class Status {
         out.println("Chunfeng on this machine (data folder " + options.dataDir() + "):");
         boolean all = true;
         if (pids.containsKey("launcher")) {
-            line("launcher", "running", "runs the embedded MongoDB", "launcher");
+            line("launcher", "running", options.embeddedMongo() ? "(hosts the MongoDB server)" : "", "launcher");
         }
         if (options.embeddedKafka()) {
             all &= tcp("kafka", "127.0.0.1", options.kafkaPort(), "127.0.0.1:" + options.kafkaPort());
