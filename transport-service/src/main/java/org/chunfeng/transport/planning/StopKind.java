@@ -1,0 +1,6 @@
+package org.chunfeng.transport.planning;
+
+public enum StopKind {
+    PICKUP,
+    DROP_OFF
+}
