@@ -1,0 +1,312 @@
+package org.chunfeng.jobs.matching;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chunfeng.contracts.common.GeoPoint;
+import org.chunfeng.contracts.common.Skill;
+
+/**
+ * The open postings and how many openings each has left, indexed by the constraints that decide who can take them,
+ * so finding a worker's best postings reads a few short lists instead of every posting:
+ * <ul>
+ * <li>near a place: for each grid cell about one commute wide, the postings in it and its eight neighbours, by skill;</li>
+ * <li>away: by city and skill, and by skill alone; each list sorted by wage, highest first.</li>
+ * </ul>
+ * Not thread-safe: one matching thread owns it. Full postings stay listed (they are skipped) until enough of them
+ * pile up to be worth a rebuild.
+ */
+public final class JobBoard {
+
+    /** A posting on the board: its view, its openings and how many are taken (reserved or filled). */
+    public static final class Slot {
+        final JobView job;
+        final int index;
+        int openings;
+        int taken;
+        boolean listed;
+        boolean removed;
+
+        Slot(JobView job, int index, int openings, int taken) {
+            this.job = job;
+            this.index = index;
+            this.openings = openings;
+            this.taken = taken;
+        }
+
+        public JobView job() {
+            return job;
+        }
+
+        public int openings() {
+            return openings;
+        }
+
+        public int taken() {
+            return taken;
+        }
+
+        public int remaining() {
+            return removed ? 0 : Math.max(0, openings - taken);
+        }
+
+        int index() {
+            return index;
+        }
+    }
+
+    private static final Comparator<Slot> BY_WAGE = Comparator.comparingInt((Slot s) -> -s.job.monthlyWage())
+            .thenComparing(s -> s.job.jobId());
+    private static final double KM_PER_DEGREE = 111.2;
+
+    private final double cellDegrees;
+    private final Map<String, Slot> byId = new HashMap<>();
+    private final List<Slot> slots = new ArrayList<>();
+    private final Map<Long, EnumMap<Skill, List<Slot>>> nearCell = new HashMap<>();
+    private final Map<Long, List<Slot>> nearCellAll = new HashMap<>();
+    private final Map<String, EnumMap<Skill, List<Slot>>> byCitySkill = new HashMap<>();
+    private final Map<String, List<Slot>> byCity = new HashMap<>();
+    private final EnumMap<Skill, List<Slot>> bySkill = new EnumMap<>(Skill.class);
+    private final List<Slot> all = new ArrayList<>();
+    private int fullSinceRebuild;
+    private boolean rebuildNeeded;
+    private long openingsLeft;
+
+    public JobBoard(MatchingSettings settings) {
+        // A cell at least one commute (great-circle) wide at 60 degrees north, so the 3x3 block around a worker's cell
+        // holds every site within the commute.
+        this.cellDegrees = settings.localCommuteKm() / KM_PER_DEGREE / Math.cos(Math.toRadians(60));
+    }
+
+    /** Adds a posting, or replaces it when its details or openings changed. */
+    public void put(JobView job, int openings, int taken) {
+        remove(job.jobId());
+        Slot slot = new Slot(job, slots.size(), openings, taken);
+        slots.add(slot);
+        byId.put(job.jobId(), slot);
+        openingsLeft += slot.remaining();
+        if (slot.remaining() > 0) {
+            list(slot);
+        }
+    }
+
+    public void remove(String jobId) {
+        Slot slot = byId.remove(jobId);
+        if (slot != null) {
+            openingsLeft -= slot.remaining();
+            slot.removed = true;
+            rebuildNeeded = true;
+        }
+    }
+
+    public Slot slot(String jobId) {
+        return byId.get(jobId);
+    }
+
+    public JobView job(String jobId) {
+        Slot slot = byId.get(jobId);
+        return slot == null ? null : slot.job;
+    }
+
+    public int remaining(String jobId) {
+        Slot slot = byId.get(jobId);
+        return slot == null ? 0 : slot.remaining();
+    }
+
+    public Collection<Slot> slots() {
+        return byId.values();
+    }
+
+    public int size() {
+        return byId.size();
+    }
+
+    /** Openings not yet reserved or filled, over every posting on the board. */
+    public long openingsLeft() {
+        return openingsLeft;
+    }
+
+    /** Takes one opening; false if none is left. */
+    public boolean take(String jobId) {
+        Slot slot = byId.get(jobId);
+        if (slot == null || slot.remaining() <= 0) {
+            return false;
+        }
+        slot.taken++;
+        openingsLeft--;
+        if (slot.remaining() == 0) {
+            fullSinceRebuild++;
+        }
+        return true;
+    }
+
+    /** Gives an opening back (a declined, expired or withdrawn offer, a cancelled placement). */
+    public void release(String jobId) {
+        Slot slot = byId.get(jobId);
+        if (slot == null || slot.taken == 0) {
+            return;
+        }
+        slot.taken--;
+        openingsLeft++;
+        if (!slot.listed) {
+            rebuildNeeded = true;
+        }
+    }
+
+    /** Sets the count of taken openings, as the ledger recorded it. */
+    public void setTaken(String jobId, int taken) {
+        Slot slot = byId.get(jobId);
+        if (slot == null) {
+            return;
+        }
+        openingsLeft -= slot.remaining();
+        slot.taken = taken;
+        openingsLeft += slot.remaining();
+        if (slot.remaining() > 0 && !slot.listed) {
+            rebuildNeeded = true;
+        }
+    }
+
+    int capacity() {
+        return slots.size();
+    }
+
+    Slot slotAt(int index) {
+        return slots.get(index);
+    }
+
+    /** Rebuilds the lists if many postings filled up or some reopened since the last rebuild. */
+    void tidy() {
+        if (rebuildNeeded || fullSinceRebuild > Math.max(64, byId.size() / 10)) {
+            rebuild();
+        }
+    }
+
+    private void rebuild() {
+        nearCell.clear();
+        nearCellAll.clear();
+        byCitySkill.clear();
+        byCity.clear();
+        bySkill.clear();
+        all.clear();
+        List<Slot> live = new ArrayList<>();
+        for (Slot s : slots) {
+            s.listed = false;
+            if (!s.removed && s.remaining() > 0 && byId.get(s.job.jobId()) == s) {
+                live.add(s);
+            }
+        }
+        live.sort(BY_WAGE);
+        for (Slot s : live) {
+            append(s);
+        }
+        fullSinceRebuild = 0;
+        rebuildNeeded = false;
+    }
+
+    private void list(Slot slot) {
+        // Insertion keeps each list sorted by wage; appending would not.
+        if (slot.job.site() != null) {
+            long home = cell(slot.job.site());
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    long key = key(cellX(home) + dx, cellY(home) + dy);
+                    EnumMap<Skill, List<Slot>> bySkillHere = nearCell.computeIfAbsent(key, k -> new EnumMap<>(Skill.class));
+                    for (Skill s : slot.job.skills) {
+                        insert(bySkillHere.computeIfAbsent(s, k -> new ArrayList<>()), slot);
+                    }
+                    insert(nearCellAll.computeIfAbsent(key, k -> new ArrayList<>()), slot);
+                }
+            }
+        }
+        String city = cityOf(slot.job);
+        EnumMap<Skill, List<Slot>> cityLists = byCitySkill.computeIfAbsent(city, k -> new EnumMap<>(Skill.class));
+        for (Skill s : slot.job.skills) {
+            insert(cityLists.computeIfAbsent(s, k -> new ArrayList<>()), slot);
+            insert(bySkill.computeIfAbsent(s, k -> new ArrayList<>()), slot);
+        }
+        insert(byCity.computeIfAbsent(city, k -> new ArrayList<>()), slot);
+        insert(all, slot);
+        slot.listed = true;
+    }
+
+    private void append(Slot slot) {
+        if (slot.job.site() != null) {
+            long home = cell(slot.job.site());
+            for (int dx = -1; dx <= 1; dx++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    long key = key(cellX(home) + dx, cellY(home) + dy);
+                    EnumMap<Skill, List<Slot>> bySkillHere = nearCell.computeIfAbsent(key, k -> new EnumMap<>(Skill.class));
+                    for (Skill s : slot.job.skills) {
+                        bySkillHere.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
+                    }
+                    nearCellAll.computeIfAbsent(key, k -> new ArrayList<>()).add(slot);
+                }
+            }
+        }
+        String city = cityOf(slot.job);
+        EnumMap<Skill, List<Slot>> cityLists = byCitySkill.computeIfAbsent(city, k -> new EnumMap<>(Skill.class));
+        for (Skill s : slot.job.skills) {
+            cityLists.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
+            bySkill.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
+        }
+        byCity.computeIfAbsent(city, k -> new ArrayList<>()).add(slot);
+        all.add(slot);
+        slot.listed = true;
+    }
+
+    private static void insert(List<Slot> list, Slot slot) {
+        int at = java.util.Collections.binarySearch(list, slot, BY_WAGE);
+        list.add(at < 0 ? -at - 1 : at, slot);
+    }
+
+    private static String cityOf(JobView job) {
+        return job.city() == null ? "" : job.city();
+    }
+
+    long cell(GeoPoint p) {
+        return key((int) Math.floor(p.lon() / cellDegrees), (int) Math.floor(p.lat() / cellDegrees));
+    }
+
+    private static long key(int x, int y) {
+        return ((long) x << 32) | (y & 0xffffffffL);
+    }
+
+    private static int cellX(long key) {
+        return (int) (key >> 32);
+    }
+
+    private static int cellY(long key) {
+        return (int) key;
+    }
+
+    List<Slot> near(GeoPoint p, Skill skill) {
+        EnumMap<Skill, List<Slot>> lists = nearCell.get(cell(p));
+        if (lists == null) {
+            return List.of();
+        }
+        List<Slot> list = skill == null ? nearCellAll.get(cell(p)) : lists.get(skill);
+        return list == null ? List.of() : list;
+    }
+
+    List<Slot> inCity(String city, Skill skill) {
+        if (skill == null) {
+            return byCity.getOrDefault(city, List.of());
+        }
+        EnumMap<Skill, List<Slot>> lists = byCitySkill.get(city);
+        List<Slot> list = lists == null ? null : lists.get(skill);
+        return list == null ? List.of() : list;
+    }
+
+    List<Slot> withSkill(Skill skill) {
+        return bySkill.getOrDefault(skill, List.of());
+    }
+
+    List<Slot> allByWage() {
+        return all;
+    }
+}
