@@ -1,0 +1,63 @@
+package org.chunfeng.gateway.routing;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import java.util.concurrent.TimeoutException;
+import org.chunfeng.gateway.error.ProblemResponses;
+import org.chunfeng.gateway.error.Problems;
+import org.chunfeng.gateway.error.RequestTooLargeException;
+import org.chunfeng.gateway.protection.ProtectionProperties;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Where a circuit breaker sends a call that got no answer: 503 naming the service (with {@code Retry-After}) while
+ * it is down or its breaker is open, 504 when it answered too slowly.
+ */
+@RestController
+@Hidden
+public class FallbackController {
+
+    static final String PATH = "/fallback/";
+
+    private final ProblemResponses problems;
+    private final long retryAfterSeconds;
+
+    public FallbackController(ProblemResponses problems, ProtectionProperties properties) {
+        this.problems = problems;
+        this.retryAfterSeconds = Math.max(1, properties.circuitBreaker().openFor().toSeconds());
+    }
+
+    @RequestMapping(PATH + "{service}")
+    public Mono<Void> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        ProblemDetail problem;
+        if (has(cause, RequestTooLargeException.class) instanceof RequestTooLargeException tooLarge) {
+            problem = Problems.tooLarge(tooLarge.limitBytes());
+        } else if (has(cause, TimeoutException.class) != null || isGatewayTimeout(cause)) {
+            problem = Problems.serviceTimeout(service);
+        } else {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+            problem = Problems.serviceUnavailable(service);
+        }
+        return problems.write(exchange, problem);
+    }
+
+    private static boolean isGatewayTimeout(Throwable cause) {
+        return cause instanceof ResponseStatusException status && status.getStatusCode().value() == 504;
+    }
+
+    private static Throwable has(Throwable cause, Class<? extends Throwable> type) {
+        for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return t;
+            }
+        }
+        return null;
+    }
+}
