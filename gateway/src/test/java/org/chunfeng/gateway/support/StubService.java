@@ -26,6 +26,7 @@ public final class StubService {
     private final int port;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile DisposableServer server;
+    private volatile String lastSignInCheckAuthorization;
 
     StubService(String name) {
         this.name = name;
@@ -43,6 +44,11 @@ public final class StubService {
     /** How many requests reached this service. */
     public int requests() {
         return requests.get();
+    }
+
+    /** The {@code Authorization} header of the latest sign-in check employment's stand-in received. */
+    public String lastSignInCheckAuthorization() {
+        return lastSignInCheckAuthorization;
     }
 
     public synchronized void start() {
@@ -67,11 +73,11 @@ public final class StubService {
                         "version", "test"), "servers", java.util.List.of(Map.of("url", url())), "paths", Map.of()));
             }
             if (path.equals("/api/workers/sign-in-check")) {
+                lastSignInCheckAuthorization = request.requestHeaders().get("Authorization");
                 JsonNode credentials = JSON.readTree(body);
                 String reference = credentials.path("reference").asString("");
                 if (reference.startsWith("GOOD-")) {
-                    return json(response, 200, Map.of("workerId", reference.substring(5),
-                            "authorization", String.valueOf(request.requestHeaders().get("Authorization"))));
+                    return json(response, 200, Map.of("workerId", reference.substring(5)));
                 }
                 return json(response, 401, Map.of("title", "no match"));
             }
