@@ -1,0 +1,8 @@
+package org.chunfeng.transport.trip;
+
+public enum TripRiderStatus {
+    ASSIGNED,
+    BOARDED,
+    NO_SHOW,
+    ARRIVED
+}
