@@ -27,6 +27,10 @@ public final class BatchOptimiser {
 
     /** Costs are integers: score points times this. */
     static final long SCALE = 1000;
+    /** At most this many solves: the first over each worker's best postings, then rounds past full postings. */
+    static final int MAX_ROUNDS = 3;
+    /** Arcs each further round adds per worker. */
+    static final int EXTRA_PER_ROUND = 10;
     private static volatile boolean nativeLoaded;
 
     /** One worker's placement in the optimum. */
@@ -59,9 +63,27 @@ public final class BatchOptimiser {
     /** The optimal assignment of these workers to the board's openings left; the board itself is not changed. */
     public Result solve(List<WorkerView> workers, Instant now) {
         long started = System.nanoTime();
-        Arcs arcs = arcs(workers, now);
-        long searched = System.nanoTime();
+        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
+        long searchNanos = System.nanoTime() - started;
         Flow flow = flow(arcs, 1, 1.0);
+        // Everyone's best postings are often the same popular few, which the first optimum fills. Each further round
+        // gives every worker arcs to their best postings among those not yet full, and solves again, until a round
+        // adds nothing or fills nothing new: the pricing step of column generation, with prices only on full postings.
+        for (int round = 1; round < MAX_ROUNDS; round++) {
+            boolean[] full = fullPostings(arcs, flow);
+            if (full == null) {
+                break;
+            }
+            long t = System.nanoTime();
+            Arcs more = arcs(workers, now, full, EXTRA_PER_ROUND);
+            searchNanos += System.nanoTime() - t;
+            if (!arcs.absorb(more)) {
+                break;
+            }
+            flow.solver.delete();
+            flow = flow(arcs, 1, 1.0);
+        }
+        long searched = started + searchNanos;
         try {
             List<Assignment> assignments = new ArrayList<>();
             double total = 0;
@@ -76,8 +98,8 @@ public final class BatchOptimiser {
                 }
             }
             long solved = System.nanoTime();
-            return new Result(List.copyOf(assignments), total, arcs.workers, arcs.count,
-                    (searched - started) / 1_000_000, (solved - searched) / 1_000_000);
+            return new Result(List.copyOf(assignments), total, arcs.workers, arcs.count, searchNanos / 1_000_000,
+                    (solved - started - searchNanos) / 1_000_000);
         } finally {
             flow.solver.delete();
         }
@@ -89,7 +111,7 @@ public final class BatchOptimiser {
      * board's slots; 0 for postings nobody here competes for.
      */
     public double[] prices(List<WorkerView> workers, Instant now, double share) {
-        Arcs arcs = arcs(workers, now);
+        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
         int perWorker = 100;
         Flow flow = flow(arcs, perWorker, share);
         try {
@@ -108,8 +130,7 @@ public final class BatchOptimiser {
     }
 
     /** Each worker's candidate postings (slot indexes) and pair scores, found in parallel. */
-    private Arcs arcs(List<WorkerView> workers, Instant now) {
-        int k = rules.settings().candidatesPerWorker();
+    private Arcs arcs(List<WorkerView> workers, Instant now, boolean[] blocked, int k) {
         board.tidy();
         int n = workers.size();
         Arcs arcs = new Arcs(n);
@@ -119,6 +140,7 @@ public final class BatchOptimiser {
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
         IntStream.range(0, threads).parallel().forEach(t -> {
             CandidateSearch search = new CandidateSearch(board, rules);
+            search.block(blocked);
             for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
                 for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
                     WorkerView w = workers.get(i);
@@ -142,6 +164,24 @@ public final class BatchOptimiser {
             }
         }
         return arcs;
+    }
+
+    /** Postings (by slot index) the flow filled to capacity, or null if it filled none it had not before. */
+    private boolean[] fullPostings(Arcs arcs, Flow flow) {
+        boolean[] full = new boolean[board.capacity()];
+        boolean any = false;
+        for (int j = 0; j < flow.jobNodes.size(); j++) {
+            long capacity = flow.solver.getCapacity(flow.jobArc[j]);
+            if (capacity > 0 && flow.solver.getFlow(flow.jobArc[j]) >= capacity) {
+                full[flow.jobNodes.get(j).index()] = true;
+                any = true;
+            }
+        }
+        if (!any || java.util.Arrays.equals(full, arcs.lastFull)) {
+            return null;
+        }
+        arcs.lastFull = full;
+        return full;
     }
 
     private Flow flow(Arcs arcs, int perWorker, double share) {
@@ -279,11 +319,47 @@ public final class BatchOptimiser {
         final long[][] scores;
         long count;
         long maxScore = 1;
+        boolean[] lastFull;
 
         Arcs(int workers) {
             this.workers = workers;
             this.jobs = new int[workers][];
             this.scores = new long[workers][];
+        }
+
+        /** Adds the other arcs this one lacks; true if there were any. */
+        boolean absorb(Arcs other) {
+            boolean added = false;
+            for (int i = 0; i < workers; i++) {
+                int[] mine = jobs[i];
+                int[] theirs = other.jobs[i];
+                int fresh = 0;
+                int[] keep = new int[theirs.length];
+                outer:
+                for (int a = 0; a < theirs.length; a++) {
+                    for (int m : mine) {
+                        if (m == theirs[a]) {
+                            continue outer;
+                        }
+                    }
+                    keep[fresh++] = a;
+                }
+                if (fresh == 0) {
+                    continue;
+                }
+                int[] mergedJobs = Arrays.copyOf(mine, mine.length + fresh);
+                long[] mergedScores = Arrays.copyOf(scores[i], mine.length + fresh);
+                for (int f = 0; f < fresh; f++) {
+                    mergedJobs[mine.length + f] = theirs[keep[f]];
+                    mergedScores[mine.length + f] = other.scores[i][keep[f]];
+                    maxScore = Math.max(maxScore, other.scores[i][keep[f]]);
+                }
+                jobs[i] = mergedJobs;
+                scores[i] = mergedScores;
+                count += fresh;
+                added = true;
+            }
+            return added;
         }
     }
 

@@ -23,11 +23,17 @@ public final class CandidateSearch {
     private JobBoard.Slot[] found = new JobBoard.Slot[64];
     private double[] points = new double[64];
     private int count;
+    private boolean[] blocked;
 
     public CandidateSearch(JobBoard board, MatchRules rules) {
         this.board = board;
         this.rules = rules;
         this.perList = rules.settings().candidatesPerWorker();
+    }
+
+    /** Postings (by slot index) later searches must pass over, as if full; null for none. */
+    void block(boolean[] blocked) {
+        this.blocked = blocked;
     }
 
     /** The result of the last search: the postings, best first, with their job points. */
@@ -108,7 +114,7 @@ public final class CandidateSearch {
                 continue;
             }
             seen[slot.index] = stamp;
-            if (slot.remaining() <= 0) {
+            if (slot.remaining() <= 0 || blocked != null && blocked[slot.index]) {
                 continue;
             }
             JobView j = slot.job;
