@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.chunfeng.contracts.Event;
 import org.chunfeng.contracts.common.GeoPoint;
@@ -491,15 +490,5 @@ public class Worker {
     @Override
     public String toString() {
         return "Worker[" + id + ", " + status + "]";
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Worker w && Objects.equals(id, w.id) && version == w.version;
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(id, version);
     }
 }
