@@ -43,6 +43,11 @@ public class WorkerRepository {
 
     public static final String COLLECTION = "workers";
     private static final int ATTEMPTS = 20;
+    /**
+     * Java-transient fields of {@link Worker} that Spring Data would otherwise store (it only skips its own
+     * {@code @Transient}, which the plain domain class does not carry).
+     */
+    private static final Set<String> NOT_STORED = Set.of("pendingEvents", "changed");
 
     private final MongoTemplate mongo;
     private final OutboxEvents outboxEvents;
@@ -64,7 +69,7 @@ public class WorkerRepository {
         indexes.createIndex(new Index().on("householdId", Sort.Direction.ASC).named("householdId"));
         for (MongoPersistentProperty p : mongo.getConverter().getMappingContext()
                 .getRequiredPersistentEntity(Worker.class)) {
-            if (!p.isIdProperty() && !p.getFieldName().equals("version")) {
+            if (!p.isIdProperty() && !p.getFieldName().equals("version") && !NOT_STORED.contains(p.getFieldName())) {
                 persistentFields.add(p.getFieldName());
             }
         }
@@ -197,6 +202,7 @@ public class WorkerRepository {
         Document d = new Document();
         mongo.getConverter().write(worker, d);
         d.remove("_class");
+        NOT_STORED.forEach(d::remove);
         d.put("version", worker.version() + 1);
         List<OutboxEvent> outbox = outboxEvents.of(worker.pendingEvents(), worker.id());
         d.put(OutboxEvent.FIELD, mongo.getConverter().convertToMongoType(outbox));

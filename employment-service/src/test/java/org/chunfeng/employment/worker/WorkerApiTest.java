@@ -78,6 +78,7 @@ class WorkerApiTest {
             org.bson.Document stored = mongo.getCollection(WorkerRepository.COLLECTION)
                     .find(new org.bson.Document("_id", workerId)).first();
             assertThat(stored.toJson()).doesNotContain(idNumber);
+            assertThat(stored.keySet()).doesNotContain("changed", "pendingEvents", "_class");
         }
     }
 
