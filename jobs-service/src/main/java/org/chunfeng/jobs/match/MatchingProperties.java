@@ -1,0 +1,59 @@
+package org.chunfeng.jobs.match;
+
+import java.time.Duration;
+import org.chunfeng.jobs.matching.MatchingSettings;
+import org.chunfeng.jobs.matching.Weights;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code chunfeng.matching.*}: how matching weighs and decides. The weights are points per criterion (see
+ * {@link Weights}); the rest:
+ *
+ * @param localCommuteKm a site within this many road km of home is local (no bus; no travel fitness needed)
+ * @param roadFactor road km per great-circle km
+ * @param candidatesPerWorker the best feasible postings each worker is weighed against in a batch
+ * @param scarcityPrice points an opening costs online when its posting is nearly full (0: plain greedy)
+ * @param scarcityStart the share of a posting's openings taken before its price starts to rise
+ * @param offerTtl how long an offer holds its opening before it expires (72 h)
+ * @param batchOpenings a new posting with at least this many openings is matched as a batch over all waiting workers
+ * @param batchWorkers at least this many workers waiting to be matched at once are matched as a batch
+ * @param expiryInterval how often offers past their time are expired
+ * @param recoveryInterval how often half-finished reservations (a crash between two writes) are settled
+ * @param recoveryGrace how old a reservation in flight must be before recovery settles it
+ */
+@ConfigurationProperties("chunfeng.matching")
+public record MatchingProperties(WeightProperties weights, Double localCommuteKm, Double roadFactor, Integer candidatesPerWorker,
+        Double scarcityPrice, Double scarcityStart, Duration offerTtl, Integer batchOpenings, Integer batchWorkers,
+        Duration expiryInterval, Duration recoveryInterval, Duration recoveryGrace) {
+
+    public MatchingProperties {
+        MatchingSettings d = MatchingSettings.DEFAULT;
+        weights = weights == null ? new WeightProperties(null, null, null, null, null) : weights;
+        localCommuteKm = localCommuteKm == null ? d.localCommuteKm() : localCommuteKm;
+        roadFactor = roadFactor == null ? d.roadFactor() : roadFactor;
+        candidatesPerWorker = candidatesPerWorker == null ? d.candidatesPerWorker() : candidatesPerWorker;
+        scarcityPrice = scarcityPrice == null ? d.scarcityPrice() : scarcityPrice;
+        scarcityStart = scarcityStart == null ? d.scarcityStart() : scarcityStart;
+        offerTtl = offerTtl == null ? Duration.ofHours(72) : offerTtl;
+        batchOpenings = batchOpenings == null ? 1000 : batchOpenings;
+        batchWorkers = batchWorkers == null ? 200 : batchWorkers;
+        expiryInterval = expiryInterval == null ? Duration.ofSeconds(30) : expiryInterval;
+        recoveryInterval = recoveryInterval == null ? Duration.ofMinutes(1) : recoveryInterval;
+        recoveryGrace = recoveryGrace == null ? Duration.ofMinutes(2) : recoveryGrace;
+    }
+
+    public MatchingSettings settings() {
+        return new MatchingSettings(weights.toWeights(), localCommuteKm, roadFactor, candidatesPerWorker, scarcityPrice,
+                scarcityStart);
+    }
+
+    /** {@code chunfeng.matching.weights.*}: each one left out keeps its default. */
+    public record WeightProperties(Double skill, Double distance, Double wage, Double priority, Double waiting) {
+        Weights toWeights() {
+            Weights d = Weights.DEFAULT;
+            return new Weights(skill == null ? d.skill() : skill, distance == null ? d.distance() : distance,
+                    wage == null ? d.wage() : wage, priority == null ? d.priority() : priority,
+                    waiting == null ? d.waiting() : waiting);
+        }
+    }
+}

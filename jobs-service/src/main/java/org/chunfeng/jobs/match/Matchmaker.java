@@ -1,0 +1,628 @@
+package org.chunfeng.jobs.match;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.chunfeng.contracts.employment.OfferAccepted;
+import org.chunfeng.contracts.employment.OfferDeclined;
+import org.chunfeng.contracts.employment.WorkerProfile;
+import org.chunfeng.contracts.employment.WorkerRegistered;
+import org.chunfeng.contracts.employment.WorkerUpdated;
+import org.chunfeng.contracts.employment.WorkerWithdrawn;
+import org.chunfeng.jobs.candidate.Candidate;
+import org.chunfeng.jobs.candidate.CandidateChange;
+import org.chunfeng.jobs.candidate.CandidateStore;
+import org.chunfeng.jobs.match.OpeningLedger.Claim;
+import org.chunfeng.jobs.matching.BatchOptimiser;
+import org.chunfeng.jobs.matching.JobBoard;
+import org.chunfeng.jobs.matching.JobView;
+import org.chunfeng.jobs.matching.MatchRules;
+import org.chunfeng.jobs.matching.OnlineMatcher;
+import org.chunfeng.jobs.matching.WorkerView;
+import org.chunfeng.jobs.posting.JobStatus;
+import org.chunfeng.jobs.posting.JobStore;
+import org.chunfeng.jobs.posting.Posting;
+import org.chunfeng.kit.error.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Matching as one thread. Every change to workers, offers and the board of openings runs here, in the order it
+ * arrives, so the in-memory indexes never race; callers (event listeners, controllers) wait for their change to be
+ * written. Matching itself is deferred a moment: events that make workers wait pile up, and a round then matches
+ * them one by one online, or, when many came at once, as one optimal batch. Capacity is still decided by the
+ * {@link OpeningLedger} in the database, so a second instance could not over-reserve either.
+ */
+@Component
+public class Matchmaker implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
+    private static final Duration ROUND_DELAY = Duration.ofMillis(20);
+    private static final int ONLINE_PER_ROUND = 200;
+
+    /** What a batch did. */
+    public record BatchReport(int workers, int proposed, long arcs, long millis) {
+    }
+
+    private final CandidateStore candidates;
+    private final JobStore jobs;
+    private final OpeningLedger ledger;
+    private final MatchingProperties properties;
+    private final MatchingMetrics metrics;
+    private final Clock clock;
+    private final MatchRules rules;
+    private final MatchState state;
+    private final OfferBook offers;
+    private final OnlineMatcher online;
+    private final BatchOptimiser optimiser;
+    private final Recovery recovery;
+    private final Set<String> toMatch = new LinkedHashSet<>();
+    private ScheduledExecutorService thread;
+    private volatile Thread matchmakerThread;
+    private boolean roundScheduled;
+    private volatile boolean running;
+
+    Matchmaker(CandidateStore candidates, JobStore jobs, OpeningLedger ledger, MatchingProperties properties,
+            MatchingMetrics metrics, Clock clock) {
+        this.candidates = candidates;
+        this.jobs = jobs;
+        this.ledger = ledger;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.clock = clock;
+        this.rules = MatchRules.of(properties.settings());
+        this.state = new MatchState(new JobBoard(properties.settings()));
+        this.offers = new OfferBook(state, candidates, ledger, rules, properties, metrics, clock);
+        this.online = new OnlineMatcher(state.board, rules);
+        this.optimiser = new BatchOptimiser(state.board, rules);
+        this.recovery = new Recovery(state, candidates, ledger, offers);
+    }
+
+    // ---- events from employment -------------------------------------------------------------------------------
+
+    public void onWorkerRegistered(WorkerRegistered e) {
+        call(() -> {
+            Candidate c = state.workers.get(e.workerId());
+            if (c == null) {
+                c = candidates.register(e.workerId(), e.profile(), e.registeredAt(), Candidate.State.WAITING);
+                state.track(c);
+            } else if (c.state() == Candidate.State.WITHDRAWN) {
+                retrying(c.workerId(), w -> {
+                    if (!candidates.write(w, new CandidateChange().state(Candidate.State.WAITING)
+                            .profile(e.profile(), e.registeredAt()).waitingSince(e.registeredAt()))) {
+                        throw new OfferBook.StaleWorkerException(w.workerId());
+                    }
+                    state.track(w);
+                });
+            } else if (e.registeredAt().isAfter(c.profileAt())) {
+                updateProfile(c.workerId(), e.profile(), e.registeredAt());
+            }
+            wantsMatch(e.workerId());
+            return null;
+        });
+    }
+
+    public void onWorkerUpdated(WorkerUpdated e) {
+        call(() -> {
+            Candidate c = state.workers.get(e.workerId());
+            if (c == null) {
+                state.track(candidates.register(e.workerId(), e.profile(), e.updatedAt(), Candidate.State.WAITING));
+            } else if (e.updatedAt().isAfter(c.profileAt())) {
+                updateProfile(c.workerId(), e.profile(), e.updatedAt());
+            }
+            wantsMatch(e.workerId());
+            return null;
+        });
+    }
+
+    private void updateProfile(String workerId, WorkerProfile profile, Instant at) {
+        retrying(workerId, c -> {
+            if (!candidates.write(c, new CandidateChange().profile(profile, at))) {
+                throw new OfferBook.StaleWorkerException(workerId);
+            }
+            state.track(c);
+            if (c.state() == Candidate.State.OFFERED) {
+                Posting posting = state.postings.get(c.offer().jobId());
+                JobView job = posting == null ? null : posting.toView();
+                if (job == null || rules.violation(c.view(), job, rules.roadKm(c.view(), job)) != null) {
+                    String jobId = c.offer().jobId();
+                    offers.withdraw(c, OfferBook.PROFILE_CHANGED, Candidate.State.WAITING);
+                    refill(jobId);
+                }
+            }
+        });
+    }
+
+    public void onWorkerWithdrawn(WorkerWithdrawn e) {
+        call(() -> {
+            if (!state.workers.containsKey(e.workerId())) {
+                return null;
+            }
+            retrying(e.workerId(), c -> {
+                switch (c.state()) {
+                    case WAITING -> {
+                        if (!candidates.write(c, new CandidateChange().state(Candidate.State.WITHDRAWN))) {
+                            throw new OfferBook.StaleWorkerException(c.workerId());
+                        }
+                        state.track(c);
+                    }
+                    case OFFERED -> {
+                        String jobId = c.offer().jobId();
+                        offers.withdraw(c, OfferBook.WORKER_WITHDRAWN, Candidate.State.WITHDRAWN);
+                        refill(jobId);
+                    }
+                    case PLACED -> {
+                        String jobId = c.placement().jobId();
+                        offers.cancelPlacement(c, OfferBook.WORKER_WITHDRAWN);
+                        refill(jobId);
+                    }
+                    case WITHDRAWN -> {
+                    }
+                }
+            });
+            return null;
+        });
+    }
+
+    public void onOfferAccepted(OfferAccepted e) {
+        call(() -> {
+            if (!state.workers.containsKey(e.workerId())) {
+                log.warn("Accept of offer {} for unknown worker {} ignored", e.offerId(), e.workerId());
+                return null;
+            }
+            retrying(e.workerId(), c -> {
+                if (c.state() == Candidate.State.OFFERED && c.offer().matchId().equals(e.offerId())) {
+                    offers.fill(c, e.acceptedAt());
+                    return;
+                }
+                if (c.state() == Candidate.State.PLACED && c.placement().matchId().equals(e.offerId())) {
+                    return;
+                }
+                Candidate.PastMatch past = c.pastMatch(e.offerId());
+                if (past == null) {
+                    log.warn("Accept of offer {} that worker {} never held ignored", e.offerId(), e.workerId());
+                    return;
+                }
+                if (past.outcome().equals(OfferBook.EXPIRED) || past.outcome().equals(OfferBook.WITHDRAWN)) {
+                    String newerJob = c.state() == Candidate.State.OFFERED ? c.offer().jobId() : null;
+                    offers.lateAccept(c, past);
+                    if (newerJob != null && c.state() == Candidate.State.PLACED) {
+                        refill(newerJob);
+                    }
+                }
+            });
+            wantsMatch(e.workerId());
+            return null;
+        });
+    }
+
+    public void onOfferDeclined(OfferDeclined e) {
+        call(() -> {
+            if (!state.workers.containsKey(e.workerId())) {
+                return null;
+            }
+            retrying(e.workerId(), c -> {
+                if (c.state() == Candidate.State.OFFERED && c.offer().matchId().equals(e.offerId())) {
+                    String jobId = c.offer().jobId();
+                    offers.decline(c);
+                    refill(jobId);
+                } else if (e.jobId() != null && !c.excludedJobs().contains(e.jobId())) {
+                    if (!candidates.write(c, new CandidateChange().exclude(e.jobId()))) {
+                        throw new OfferBook.StaleWorkerException(c.workerId());
+                    }
+                }
+            });
+            wantsMatch(e.workerId());
+            return null;
+        });
+    }
+
+    // ---- postings ------------------------------------------------------------------------------------------------
+
+    /** New postings: waiting workers are matched to them, as a batch when they bring many openings. */
+    public void postingsOpened(List<String> jobIds) {
+        call(() -> {
+            long opened = 0;
+            for (String id : jobIds) {
+                Posting p = jobs.find(id).map(JobStore.Stored::posting).orElse(null);
+                if (p != null) {
+                    state.post(p);
+                    opened += p.free();
+                }
+            }
+            if (opened >= properties.batchOpenings() && !state.waiting.isEmpty()) {
+                batch(waitingWorkers());
+            } else {
+                jobIds.forEach(this::refill);
+            }
+            return null;
+        });
+    }
+
+    public void postingChanged(String jobId) {
+        call(() -> {
+            Posting p = jobs.find(jobId).map(JobStore.Stored::posting).orElse(null);
+            if (p == null) {
+                return null;
+            }
+            state.post(p);
+            if (p.status() == JobStatus.CLOSED) {
+                withdrawOffersOf(jobId);
+            } else {
+                refill(jobId);
+            }
+            return null;
+        });
+    }
+
+    /** The posting closed: its live offers are withdrawn and those workers matched again. */
+    public void postingClosed(String jobId) {
+        postingChanged(jobId);
+    }
+
+    private void withdrawOffersOf(String jobId) {
+        Set<String> live = state.liveOffersByJob.getOrDefault(jobId, Set.of());
+        for (String workerId : List.copyOf(live)) {
+            retrying(workerId, c -> {
+                if (c.state() == Candidate.State.OFFERED && c.offer().jobId().equals(jobId)) {
+                    offers.withdraw(c, OfferBook.JOB_CLOSED, Candidate.State.WAITING);
+                }
+            });
+            wantsMatch(workerId);
+        }
+    }
+
+    // ---- expiry ----------------------------------------------------------------------------------------------------
+
+    /** Expires every offer whose time is up at {@code now}; returns how many. */
+    public int expireDue(Instant now) {
+        return call(() -> {
+            int expired = 0;
+            while (!state.expiries.isEmpty() && !state.expiries.peek().at().isAfter(now)) {
+                MatchState.Expiry due = state.expiries.poll();
+                if (expireIfDue(due.workerId(), due.matchId(), now)) {
+                    expired++;
+                }
+            }
+            return expired;
+        });
+    }
+
+    /** Expires the worker's live offer if its time is up at {@code now}. */
+    public boolean expireOffer(String workerId, Instant now) {
+        return call(() -> {
+            Candidate c = state.workers.get(workerId);
+            return c != null && c.offer() != null && expireIfDue(workerId, c.offer().matchId(), now);
+        });
+    }
+
+    private boolean expireIfDue(String workerId, String matchId, Instant now) {
+        Candidate c = state.workers.get(workerId);
+        if (c == null || c.state() != Candidate.State.OFFERED || !c.offer().matchId().equals(matchId)
+                || c.offer().expiresAt().isAfter(now)) {
+            return false;
+        }
+        String jobId = c.offer().jobId();
+        retrying(workerId, w -> {
+            if (w.state() == Candidate.State.OFFERED && w.offer().matchId().equals(matchId)) {
+                offers.expire(w);
+            }
+        });
+        wantsMatch(workerId);
+        refill(jobId);
+        return true;
+    }
+
+    // ---- matching --------------------------------------------------------------------------------------------------
+
+    /** Matches every waiting worker at once, optimally. */
+    public BatchReport runBatch() {
+        return call(() -> batch(waitingWorkers()));
+    }
+
+    private void wantsMatch(String workerId) {
+        Candidate c = state.workers.get(workerId);
+        if (c != null && c.state() == Candidate.State.WAITING) {
+            toMatch.add(workerId);
+            if (!roundScheduled && running) {
+                roundScheduled = true;
+                thread.schedule(this::round, ROUND_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void round() {
+        roundScheduled = false;
+        try {
+            List<Candidate> due = new ArrayList<>();
+            for (String id : toMatch) {
+                Candidate c = state.workers.get(id);
+                if (c != null && c.state() == Candidate.State.WAITING) {
+                    due.add(c);
+                }
+            }
+            if (due.size() >= properties.batchWorkers()) {
+                toMatch.clear();
+                batch(due);
+            } else {
+                int done = 0;
+                for (Candidate c : due) {
+                    if (done++ == ONLINE_PER_ROUND) {
+                        break;
+                    }
+                    toMatch.remove(c.workerId());
+                    matchOnline(c.workerId());
+                }
+                toMatch.removeIf(id -> !state.waiting.contains(id));
+                if (!toMatch.isEmpty()) {
+                    roundScheduled = true;
+                    thread.schedule(this::round, 0, TimeUnit.MILLISECONDS);
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Matching round failed, will retry: {}", e.toString());
+            if (!roundScheduled && running) {
+                roundScheduled = true;
+                thread.schedule(this::round, 1, TimeUnit.SECONDS);
+            }
+        } finally {
+            publishGauge();
+        }
+    }
+
+    private void matchOnline(String workerId) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Candidate c = state.workers.get(workerId);
+            if (c == null || c.state() != Candidate.State.WAITING) {
+                return;
+            }
+            OnlineMatcher.Choice choice = online.choose(c.view(), clock.instant());
+            if (choice == null || offers.propose(c, choice.job().jobId())) {
+                return;
+            }
+        }
+    }
+
+    /** Offers the posting's openings left to the waiting workers who score best on it. */
+    private void refill(String jobId) {
+        JobBoard.Slot slot = state.board.slot(jobId);
+        if (slot == null || slot.remaining() <= 0 || state.waiting.isEmpty()) {
+            return;
+        }
+        JobView job = slot.job();
+        Instant now = clock.instant();
+        record Scored(Candidate worker, double score) {
+        }
+        List<Scored> feasible = new ArrayList<>();
+        for (String id : state.waiting) {
+            Candidate c = state.workers.get(id);
+            WorkerView w = c.view();
+            double km = rules.roadKm(w, job);
+            if (rules.violation(w, job, km) == null) {
+                feasible.add(new Scored(c, rules.score(w, job, km, now)));
+            }
+        }
+        feasible.sort(Comparator.comparingDouble(Scored::score).reversed());
+        for (Scored s : feasible) {
+            if (state.board.remaining(jobId) <= 0) {
+                break;
+            }
+            if (offers.propose(s.worker(), jobId)) {
+                toMatch.remove(s.worker().workerId());
+            }
+        }
+    }
+
+    private List<Candidate> waitingWorkers() {
+        return state.waiting.stream().map(state.workers::get).toList();
+    }
+
+    private BatchReport batch(List<Candidate> workers) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        List<WorkerView> views = workers.stream().map(Candidate::view).toList();
+        BatchOptimiser.Result result = optimiser.solve(views, now);
+        Map<String, List<BatchOptimiser.Assignment>> byJob = new LinkedHashMap<>();
+        for (BatchOptimiser.Assignment a : result.assignments()) {
+            byJob.computeIfAbsent(a.job().jobId(), k -> new ArrayList<>()).add(a);
+        }
+        int proposed = 0;
+        for (var entry : byJob.entrySet()) {
+            proposed += proposeMany(entry.getKey(), entry.getValue());
+        }
+        workers.forEach(c -> wantsMatch(c.workerId()));
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        metrics.batch(Duration.ofMillis(millis));
+        log.info("Batch matched {} of {} waiting workers ({} arcs) in {} ms", proposed, workers.size(), result.arcs(),
+                millis);
+        return new BatchReport(workers.size(), proposed, result.arcs(), millis);
+    }
+
+    /** Reserves for a batch's workers on one posting in one ledger step, then writes each offer. */
+    private int proposeMany(String jobId, List<BatchOptimiser.Assignment> assigned) {
+        Posting posting = state.postings.get(jobId);
+        List<Claim> claims = new ArrayList<>();
+        for (BatchOptimiser.Assignment a : assigned) {
+            claims.add(new Claim(OfferBook.newMatchId(), a.worker().workerId()));
+        }
+        String reserveOp = "batch-" + UUID.randomUUID() + ":reserve";
+        List<Claim> granted = ledger.reserve(jobId, reserveOp, claims);
+        List<Claim> failed = new ArrayList<>();
+        int proposed = 0;
+        for (Claim claim : granted) {
+            Candidate c = state.workers.get(claim.workerId());
+            if (c != null && c.state() == Candidate.State.WAITING && offers.writeOffer(c, posting, claim.matchId())) {
+                proposed++;
+            } else {
+                failed.add(claim);
+                offers.reload(claim.workerId());
+            }
+        }
+        if (failed.isEmpty()) {
+            ledger.forget(jobId, reserveOp);
+        } else {
+            offers.undo(jobId, failed, reserveOp);
+        }
+        offers.resync(jobId);
+        return proposed;
+    }
+
+    // ---- reading ---------------------------------------------------------------------------------------------------
+
+    /** A copy of the worker as matching sees them. */
+    public Optional<Candidate> candidate(String workerId) {
+        return call(() -> Optional.ofNullable(state.workers.get(workerId)).map(Candidate::copy));
+    }
+
+    public Explanation explain(String workerId) {
+        return call(() -> {
+            Candidate c = state.workers.get(workerId);
+            if (c == null) {
+                throw new NotFoundException("Worker", workerId);
+            }
+            return Explanation.of(c, state, rules, clock.instant());
+        });
+    }
+
+    /** Settles what a crash left half-done (see {@link Recovery}); returns how many changes it settled. */
+    public int recover(Duration grace) {
+        return call(() -> recovery.run(clock.instant().minus(grace)));
+    }
+
+    // ---- the thread --------------------------------------------------------------------------------------------------
+
+    private void retrying(String workerId, java.util.function.Consumer<Candidate> change) {
+        for (int attempt = 0; ; attempt++) {
+            Candidate c = state.workers.get(workerId);
+            try {
+                change.accept(c);
+                return;
+            } catch (OfferBook.StaleWorkerException e) {
+                if (attempt == 2) {
+                    throw e;
+                }
+                offers.reload(workerId);
+            }
+        }
+    }
+
+    private <T> T call(Callable<T> task) {
+        if (Thread.currentThread() == matchmakerThread) {
+            try {
+                return task.call();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        if (thread == null) {
+            throw new IllegalStateException("Matching has not started");
+        }
+        Future<T> future = thread.submit(() -> {
+            try {
+                return task.call();
+            } finally {
+                publishGauge();
+            }
+        });
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for matching", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void publishGauge() {
+        metrics.openingsOpen(state.board.openingsLeft());
+    }
+
+    @Override
+    public void start() {
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "matchmaker");
+            t.setDaemon(true);
+            matchmakerThread = t;
+            return t;
+        });
+        running = true;
+        call(() -> {
+            long started = System.nanoTime();
+            jobs.all().forEach(state::post);
+            candidates.loadAll().forEach(state::track);
+            int settled = recovery.run(clock.instant().minus(properties.recoveryGrace()));
+            log.info("Matching loaded {} postings and {} workers ({} waiting), settled {} half-done changes, in {} ms",
+                    state.postings.size(), state.workers.size(), state.waiting.size(), settled,
+                    (System.nanoTime() - started) / 1_000_000);
+            new ArrayList<>(state.waiting).forEach(this::wantsMatch);
+            return null;
+        });
+        thread.scheduleWithFixedDelay(this::expireQuietly, properties.expiryInterval().toMillis(),
+                properties.expiryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(this::recoverQuietly, properties.recoveryInterval().toMillis(),
+                properties.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void expireQuietly() {
+        try {
+            expireDue(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Expiring offers failed, will retry: {}", e.toString());
+        }
+    }
+
+    private void recoverQuietly() {
+        try {
+            recover(properties.recoveryGrace());
+        } catch (RuntimeException e) {
+            log.warn("Recovery failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.shutdown();
+            try {
+                thread.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Ready before the Kafka listeners start delivering, stopped after they stop. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,92 @@
+package org.chunfeng.jobs.posting;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.chunfeng.contracts.Event;
+import org.chunfeng.jobs.match.OpeningLedger;
+import org.chunfeng.kit.outbox.OutboxEvents;
+import org.chunfeng.kit.outbox.OutboxRelay;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The postings collection. A posting and its events (JobPosted, JobUpdated, JobClosed) are one document write; every
+ * change is guarded by the posting's {@code version}, the same guard the {@link OpeningLedger} uses, so an edit and a
+ * reservation never overwrite each other.
+ */
+@Component
+public class JobStore {
+
+    private static final Bson WITHOUT_INTERNALS = Projections.exclude("journal", "outbox");
+
+    private final MongoTemplate mongo;
+    private final OutboxEvents outboxEvents;
+    private final OutboxRelay relay;
+
+    JobStore(MongoTemplate mongo, OutboxEvents outboxEvents, OutboxRelay relay) {
+        this.mongo = mongo;
+        this.outboxEvents = outboxEvents;
+        this.relay = relay;
+    }
+
+    private MongoCollection<Document> jobs() {
+        return mongo.getCollection(OpeningLedger.JOBS);
+    }
+
+    /** Stores a new posting with its first event, in one write. */
+    public void insert(Posting posting, List<? extends Event> events) {
+        Update update = new Update();
+        PostingDocs.fields(posting).forEach(update::setOnInsert);
+        update.setOnInsert("reserved", 0).setOnInsert("filled", 0).setOnInsert("status", JobStatus.OPEN.name())
+                .setOnInsert("version", 0L).setOnInsert("journal", List.of());
+        outboxEvents.push(update, events, posting.id());
+        mongo.upsert(Query.query(Criteria.where("_id").is(posting.id())), update, OpeningLedger.JOBS);
+        relay.nudge(OpeningLedger.JOBS, posting.id());
+    }
+
+    /** A posting as stored, with its version for a guarded update. */
+    public record Stored(Posting posting, long version) {
+    }
+
+    public Optional<Stored> find(String id) {
+        Document d = jobs().find(Filters.eq("_id", id)).projection(WITHOUT_INTERNALS).first();
+        return Optional.ofNullable(d).map(doc -> new Stored(PostingDocs.posting(doc), version(doc)));
+    }
+
+    /** Applies the update and its events only if nobody changed the posting since {@code version}. */
+    public boolean update(String id, long version, Update update, List<? extends Event> events) {
+        update.inc("version", 1L);
+        outboxEvents.push(update, events, id);
+        boolean done = mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(version)), update,
+                OpeningLedger.JOBS).getMatchedCount() == 1;
+        if (done) {
+            relay.nudge(OpeningLedger.JOBS, id);
+        }
+        return done;
+    }
+
+    public List<Posting> all() {
+        return matching(new Document());
+    }
+
+    /** Postings matching a filter on stored fields (the wire server scans: for listings, not hot paths). */
+    public List<Posting> matching(Bson filter) {
+        List<Posting> result = new ArrayList<>();
+        jobs().find(filter).projection(WITHOUT_INTERNALS).forEach(d -> result.add(PostingDocs.posting(d)));
+        return result;
+    }
+
+    private static long version(Document d) {
+        Object v = d.get("version");
+        return v instanceof Number n ? n.longValue() : 0L;
+    }
+}
