@@ -51,12 +51,18 @@ public final class AccessPolicy {
             Rule.any(Role.LABOUR_OFFICE, "/api/employers/**"),
             Rule.any(Role.LABOUR_OFFICE, "/api/jobs/**"),
             Rule.any(Role.LABOUR_OFFICE, "/api/matching/**"),
+            Rule.any(Role.LABOUR_OFFICE, "/api/households/**"),
+            Rule.any(Role.LABOUR_OFFICE, "/api/collection-points/**"),
+            Rule.of(Role.LABOUR_OFFICE, READ, "/api/riders/**"),
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/vehicles/**"),
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/trips/**"),
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/subsidies/**"),
+            Rule.any(Role.TRANSPORT_COORDINATOR, "/api/riders/**"),
             // Coordinators read worker records (the service masks them) and jobs, to plan who goes where.
             Rule.of(Role.TRANSPORT_COORDINATOR, READ, "/api/workers/**"),
             Rule.of(Role.TRANSPORT_COORDINATOR, READ, "/api/jobs/**"),
+            // The skill taxonomy is for everyone signed in, workers too; it is no one's record.
+            Rule.of(Role.WORKER, READ, "/api/workers/skills"),
             Rule.ownRecord("/api/workers/{workerId}"),
             Rule.ownRecord("/api/workers/{workerId}/**"),
             Rule.any(Role.ADMIN, "/api/users/**"),

@@ -28,11 +28,13 @@ public class RoutesConfiguration {
     RouteLocator chunfengRoutes(RouteLocatorBuilder builder, ServiceUrls urls, JsonMapper json) {
         ApiDocsRewrite apiDocs = new ApiDocsRewrite(json);
         return builder.routes()
-                .route("employment", r -> r.path("/api/workers/**", "/api/monitoring/**")
+                .route("employment", r -> r.path("/api/workers/**", "/api/monitoring/**", "/api/households/**",
+                                "/api/collection-points/**")
                         .filters(f -> guarded(f, "employment")).uri(urls.employmentUrl()))
                 .route("jobs", r -> r.path("/api/employers/**", "/api/jobs/**", "/api/matching/**")
                         .filters(f -> guarded(f, "jobs")).uri(urls.jobsUrl()))
-                .route("transport", r -> r.path("/api/vehicles/**", "/api/trips/**", "/api/subsidies/**")
+                .route("transport", r -> r.path("/api/vehicles/**", "/api/trips/**", "/api/subsidies/**",
+                                "/api/riders/**")
                         .filters(f -> guarded(f, "transport")).uri(urls.transportUrl()))
                 .route("employment-api-docs", r -> r.path("/v3/api-docs/employment")
                         .filters(f -> docs(f, "employment", apiDocs)).uri(urls.employmentUrl()))
@@ -52,6 +54,11 @@ public class RoutesConfiguration {
         // The document's servers would name the service's own address; Swagger UI must call through the gateway.
         return guarded(filters.setPath("/v3/api-docs").modifyResponseBody(String.class, String.class, rewrite),
                 service);
+    }
+
+    @Bean
+    static KeepAliveWorkaround keepAliveWorkaround() {
+        return new KeepAliveWorkaround();
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import reactor.core.publisher.Flux;
 
@@ -35,20 +36,18 @@ class ProtectionTest {
     @Test
     void aClientOverItsRateGets429WithRetryAfterWhileOthersGoOn() {
         String greedy = new Tokens(key).bearer("greedy-" + System.nanoTime(), Role.LABOUR_OFFICE);
-        WebTestClient.ResponseSpec refused = null;
+        EntityExchangeResult<String> refused = null;
         for (int i = 0; i < 500 && refused == null; i++) {
-            WebTestClient.ResponseSpec answer = http.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, greedy)
-                    .exchange();
-            if (answer.returnResult(String.class).getStatus().value() == 429) {
+            EntityExchangeResult<String> answer = http.get().uri("/api/jobs")
+                    .header(HttpHeaders.AUTHORIZATION, greedy).exchange().expectBody(String.class).returnResult();
+            if (answer.getStatus().value() == 429) {
                 refused = answer;
             }
         }
         assertThat(refused).as("a 429 within 500 calls").isNotNull();
-        http.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION, greedy).exchange()
-                .expectStatus().isEqualTo(HttpStatus.TOO_MANY_REQUESTS)
-                .expectHeader().exists("Retry-After")
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.type").isEqualTo("https://chunfeng.org/problems/rate-limited");
+        assertThat(Long.parseLong(refused.getResponseHeaders().getFirst("Retry-After"))).isPositive();
+        assertThat(refused.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(refused.getResponseBody()).contains("https://chunfeng.org/problems/rate-limited");
 
         // Another signed-in user is not held back by the first one.
         http.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION,
