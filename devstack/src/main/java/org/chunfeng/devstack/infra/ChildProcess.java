@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -48,11 +49,15 @@ public final class ChildProcess {
 
     /** Starts the command with stdout and stderr appended to the log file, in the current directory. */
     public static ChildProcess start(String name, List<String> command, Path log) {
-        return start(name, command, log, null);
+        return start(name, command, log, null, Map.of());
     }
 
-    /** Starts the command in the given working directory, stdout and stderr appended to the log file. */
-    public static ChildProcess start(String name, List<String> command, Path log, Path directory) {
+    /**
+     * Starts the command in the given working directory, with these variables added to its environment (where
+     * secrets go: unlike arguments, they are not visible to other users), stdout and stderr appended to the log.
+     */
+    public static ChildProcess start(String name, List<String> command, Path log, Path directory,
+            Map<String, String> environment) {
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
         } catch (IOException e) {
@@ -65,6 +70,7 @@ public final class ChildProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .directory(directory == null ? null : directory.toFile());
+        builder.environment().putAll(environment);
         try {
             Process process = SPAWNER.submit(builder::start).get();
             return new ChildProcess(name, process, log);

@@ -72,7 +72,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         List<String> server = new ArrayList<>(java);
         server.addAll(List.of("kafka.Kafka", config.toString()));
-        return new KafkaBroker(ChildProcess.start("kafka", server, log, dir), port);
+        return new KafkaBroker(ChildProcess.start("kafka", server, log, dir, Map.of()), port);
     }
 
     private static void writeConfig(Path file, Path data, int port, int controllerPort) throws IOException {

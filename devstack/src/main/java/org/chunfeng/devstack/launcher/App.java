@@ -39,6 +39,8 @@ public record App(String name, String shortName, int port, String database) {
                 "--spring.kafka.bootstrap-servers=" + addresses.kafkaBootstrap(),
                 "--spring.mongodb.uri=" + addresses.mongoUri(database)));
         if (isGateway()) {
+            // Its token signing key lives with the rest of the local data (and goes with --fresh).
+            args.add("--chunfeng.auth.key-file=" + addresses.dataDir().resolve("keys").resolve("gateway-signing-key.json"));
             for (App service : apps) {
                 if (!service.isGateway()) {
                     args.add("--chunfeng.services." + service.shortName() + "-url=http://127.0.0.1:" + service.port());

@@ -1,12 +1,25 @@
 package org.chunfeng.devstack.launcher;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /** How an application's JVM is started: the command that comes before the application's own arguments. */
 public interface AppRunner {
 
-    /** Throws {@link IllegalStateException}, with a message for the person at the terminal, if the app cannot run. */
-    void check(App app);
+    /**
+     * Gets every application ready to run, before anything starts. Throws {@link IllegalStateException}, with a
+     * message for the person at the terminal, if one cannot run.
+     */
+    void prepare(List<App> apps, PrintStream out);
 
     List<String> command(App app);
+
+    /** Told once every application is healthy, with their process ids. */
+    default void allHealthy(Map<App, Long> pids, PrintStream out) {
+    }
+
+    /** Told when an application's process has ended, with its exit code. */
+    default void stopped(App app, int exitCode) {
+    }
 }

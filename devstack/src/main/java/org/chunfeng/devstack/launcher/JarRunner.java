@@ -1,12 +1,25 @@
 package org.chunfeng.devstack.launcher;
 
+import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.chunfeng.devstack.infra.ChildProcess;
 
-/** Runs each application from the fat jar its module builds: {@code <module>/target/<module>.jar}. */
+/**
+ * Runs each application from the fat jar its module builds ({@code <module>/target/<module>.jar}), unpacked into
+ * {@code <module>/target/run/}: a plain classpath starts faster than jars nested in a jar, and it allows a
+ * class-data-sharing archive. The first run after a build records that archive as it stops; later runs map it
+ * and start about a third faster. A new build replaces both.
+ */
 public final class JarRunner implements AppRunner {
 
     /**
@@ -16,6 +29,10 @@ public final class JarRunner implements AppRunner {
      */
     public static final List<String> DEFAULT_JAVA_OPTIONS =
             List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    private static final String ARCHIVE = "app.jsa";
+    private static final String NEW_ARCHIVE = "app.jsa.new";
+    private static final String STAMP = "unpacked-from";
 
     private final Path home;
     private final List<String> javaOptions;
@@ -34,24 +51,136 @@ public final class JarRunner implements AppRunner {
         return Arrays.asList(fromEnvironment.trim().split("\\s+"));
     }
 
-    public Path jar(App app) {
+    Path jar(App app) {
         return home.resolve(app.name()).resolve("target").resolve(app.name() + ".jar");
     }
 
+    Path runDir(App app) {
+        return home.resolve(app.name()).resolve("target").resolve("run");
+    }
+
+    private Path unpackLog(App app) {
+        return runDir(app).resolveSibling("unpack.log");
+    }
+
     @Override
-    public void check(App app) {
-        if (!Files.isRegularFile(jar(app))) {
-            throw new IllegalStateException(app.name() + " is not built: " + jar(app) + " is missing.\n"
-                    + "Run ./chunfeng up without --no-build, or build it with ./mvnw -DskipTests install.");
+    public void prepare(List<App> apps, PrintStream out) {
+        List<String> missing = apps.stream().filter(app -> !Files.isRegularFile(jar(app)))
+                .map(app -> "  " + jar(app)).toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("Not built yet:\n" + String.join("\n", missing) + "\n"
+                    + "Run ./chunfeng up without --no-build, or build them with ./mvnw -DskipTests install.");
+        }
+        List<App> stale = apps.stream().filter(app -> !unpackedFrom(app).equals(stamp(app))).toList();
+        if (stale.isEmpty()) {
+            return;
+        }
+        out.println("Unpacking " + stale.size() + " application jar(s) after a build...");
+        List<Thread> unpacking = stale.stream().map(app -> new Thread(() -> unpack(app), "unpack-" + app.name()))
+                .toList();
+        unpacking.forEach(Thread::start);
+        for (Thread thread : unpacking) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while unpacking the application jars", e);
+            }
+        }
+        List<String> failed = stale.stream().filter(app -> !unpackedFrom(app).equals(stamp(app)))
+                .map(app -> "  " + app.name() + ": see " + unpackLog(app)).toList();
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("Could not unpack the application jars:\n" + String.join("\n", failed));
+        }
+    }
+
+    /** Spring Boot's own tools jar mode lays the jar out as the application jar plus lib/. */
+    private void unpack(App app) {
+        Path dir = runDir(app);
+        try {
+            deleteRecursively(dir);
+            List<String> command = List.of(java(), "-Djarmode=tools", "-jar", jar(app).toString(),
+                    "extract", "--destination", dir.toString());
+            Path log = unpackLog(app);
+            Files.deleteIfExists(log);
+            if (ChildProcess.run("unpack " + app.name(), command, log, Duration.ofMinutes(2)) == 0) {
+                Files.writeString(dir.resolve(STAMP), stamp(app));
+            }
+        } catch (IOException | IllegalStateException e) {
+            // reported by prepare, which finds no stamp
         }
     }
 
     @Override
     public List<String> command(App app) {
+        Path dir = runDir(app);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(javaOptions);
-        command.addAll(List.of("-jar", jar(app).toString()));
+        command.add(Files.isRegularFile(dir.resolve(ARCHIVE))
+                ? "-XX:SharedArchiveFile=" + dir.resolve(ARCHIVE)
+                : "-XX:ArchiveClassesAtExit=" + dir.resolve(NEW_ARCHIVE));
+        // The archive's own warnings (classes it skips) would only clutter the application's log.
+        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        command.addAll(List.of("-jar", dir.resolve(app.name() + ".jar").toString()));
         return command;
+    }
+
+    @Override
+    public void allHealthy(Map<App, Long> pids, PrintStream out) {
+        if (pids.keySet().stream().anyMatch(app -> !Files.isRegularFile(runDir(app).resolve(ARCHIVE)))) {
+            out.println("This first run after a build records class-data archives when it stops, which makes that"
+                    + " stop slower and the next start faster.");
+        }
+    }
+
+    /**
+     * The archive is written as the JVM exits, so it is kept only from a run that ended normally (exit 0, or 143
+     * after SIGTERM): one from a killed run may be incomplete. Recording at exit rather than on demand (jcmd) also
+     * matters for memory: an on-demand dump leaves the running JVM some 250 MB larger.
+     */
+    @Override
+    public void stopped(App app, int exitCode) {
+        Path recorded = runDir(app).resolve(NEW_ARCHIVE);
+        try {
+            if (Files.isRegularFile(recorded) && (exitCode == 0 || exitCode == 143)) {
+                Files.move(recorded, runDir(app).resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.deleteIfExists(recorded);
+            }
+        } catch (IOException e) {
+            // Without an archive the next start is just slower.
+        }
+    }
+
+    private String unpackedFrom(App app) {
+        try {
+            return Files.readString(runDir(app).resolve(STAMP));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private String stamp(App app) {
+        try {
+            return Files.size(jar(app)) + " " + Files.getLastModifiedTime(jar(app)).toMillis();
+        } catch (IOException e) {
+            return "missing";
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

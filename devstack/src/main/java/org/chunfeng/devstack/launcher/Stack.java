@@ -53,7 +53,8 @@ public final class Stack {
 
     static final String MARKER = ".chunfeng-data";
     private static final int TAIL_LINES = 30;
-    private static final Duration APP_GRACE = Duration.ofSeconds(20);
+    /** Generous: the first stop after a build also writes each application's class-data archive. */
+    private static final Duration APP_GRACE = Duration.ofSeconds(45);
 
     private final Options options;
     private final AppRunner runner;
@@ -68,6 +69,7 @@ public final class Stack {
     private KafkaBroker kafka;
     private MongoWireServer mongo;
     private StackAddresses addresses;
+    private LocalAccounts accounts;
     private volatile boolean stopping;
     private boolean stopped;
 
@@ -92,6 +94,9 @@ public final class Stack {
             startApps();
             loadDemo();
             printSummary();
+            Map<App, Long> pids = new LinkedHashMap<>();
+            running.forEach((app, child) -> pids.put(app, child.pid()));
+            runner.allHealthy(pids, out);
             return addresses;
         } catch (RuntimeException e) {
             if (isStopping()) {
@@ -103,7 +108,10 @@ public final class Stack {
         }
     }
 
-    /** Ports, jars and the data folder are checked before anything starts, so a failure here leaves nothing behind. */
+    /**
+     * Ports, applications and the data folder are checked before anything starts, so a failure here leaves nothing
+     * behind; ports first, as that check is instant.
+     */
     private void checkBeforeStarting() {
         List<String> problems = new ArrayList<>();
         for (Options.PortUse use : options.portsToOpen()) {
@@ -113,9 +121,9 @@ public final class Stack {
                         + " or choose another port with " + use.option() + "=<port>.");
             }
         }
-        for (App app : apps) {
+        if (problems.isEmpty()) {
             try {
-                runner.check(app);
+                runner.prepare(apps, out);
             } catch (IllegalStateException e) {
                 problems.add(e.getMessage());
             }
@@ -229,13 +237,18 @@ public final class Stack {
 
     /** All applications start together once Kafka and MongoDB are up; they share the two cores while starting. */
     private void startApps() {
+        accounts = LocalAccounts.decide(options.dataDir(), System.getenv());
         Map<App, Long> pending = new LinkedHashMap<>();
         for (App app : apps) {
             List<String> command = new ArrayList<>(runner.command(app));
             command.addAll(app.arguments(addresses, apps));
+            if (app.isGateway()) {
+                command.addAll(accounts.gatewayArguments());
+            }
             // Run from the data folder: nothing in whatever folder the launcher was started from (an
             // application.properties, a config/ folder) can then change how an application behaves.
-            ChildProcess child = ChildProcess.start(app.name(), command, freshLog(app.name()), options.dataDir());
+            ChildProcess child = ChildProcess.start(app.name(), command, freshLog(app.name()), options.dataDir(),
+                    app.isGateway() ? accounts.gatewayEnvironment() : Map.of());
             register(() -> running.put(app, child), () -> child.stop(Duration.ZERO));
             pending.put(app, System.nanoTime());
         }
@@ -296,6 +309,7 @@ public final class Stack {
                 seconds(startNanos));
         App gateway = apps.stream().filter(App::isGateway).findFirst().orElseThrow();
         row("Web app and API", gateway.url());
+        row("Sign in", accounts.signIn());
         row("Swagger UI", gateway.url() + "/swagger-ui.html");
         for (App app : apps) {
             if (!app.isGateway()) {
@@ -324,7 +338,7 @@ public final class Stack {
         if (log != null) {
             List<String> tail = ChildProcess.tail(log, TAIL_LINES);
             out.println("Last lines of " + log + ":");
-            tail.forEach(line -> out.println("  | " + line));
+            tail.forEach(line -> out.println("  | " + LogLines.readable(line)));
         } else if (!(e instanceof ComponentFailed)) {
             e.printStackTrace(out);
         }
@@ -353,7 +367,7 @@ public final class Stack {
         out.println();
         out.println(ended.name() + " stopped unexpectedly (exit code " + ended.exitCode() + "). Last lines of "
                 + ended.log() + ":");
-        ended.tail(TAIL_LINES).forEach(line -> out.println("  | " + line));
+        ended.tail(TAIL_LINES).forEach(line -> out.println("  | " + LogLines.readable(line)));
         return ended;
     }
 
@@ -377,8 +391,12 @@ public final class Stack {
         }
         out.println();
         out.println("Stopping Chunfeng...");
-        List<Thread> appStops = running.values().stream()
-                .map(child -> new Thread(() -> stopChild(child, APP_GRACE), "stop-" + child.name())).toList();
+        List<Thread> appStops = running.entrySet().stream()
+                .map(entry -> new Thread(() -> {
+                    stopChild(entry.getValue(), APP_GRACE);
+                    runner.stopped(entry.getKey(), entry.getValue().exitCode());
+                }, "stop-" + entry.getKey().name()))
+                .toList();
         appStops.forEach(Thread::start);
         appStops.forEach(Stack::join);
         if (kafka != null) {

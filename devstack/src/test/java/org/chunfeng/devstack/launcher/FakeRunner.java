@@ -1,5 +1,6 @@
 package org.chunfeng.devstack.launcher;
 
+import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ final class FakeRunner implements AppRunner {
     }
 
     @Override
-    public void check(App app) {
+    public void prepare(List<App> apps, PrintStream out) {
     }
 
     @Override
