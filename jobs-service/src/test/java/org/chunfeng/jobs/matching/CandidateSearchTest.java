@@ -1,0 +1,70 @@
+package org.chunfeng.jobs.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.chunfeng.contracts.common.Skill;
+import org.chunfeng.contracts.common.WorkIntent;
+import org.junit.jupiter.api.Test;
+
+class CandidateSearchTest {
+
+    final MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT.withCandidatesPerWorker(3));
+
+    @Test
+    void findsTheBestFeasibleJobsWithOpeningsLeftBestFirst() {
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("low").wage(3200).build(), 1, 0);
+        board.put(Fixtures.job().id("high").wage(4600).build(), 1, 0);
+        board.put(Fixtures.job().id("full").wage(6000).build(), 1, 1);
+        board.put(Fixtures.job().id("too-old").ages(18, 30).build(), 1, 0);
+        board.put(Fixtures.job().id("near").local(3).wage(4000).build(), 1, 0);
+        board.put(Fixtures.job().id("cook").category(Skill.COOKING).wage(6000).city("深圳").build(), 1, 0);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        int n = search.search(Fixtures.worker().build(), 3);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(search.slot(i).job().jobId());
+            if (i > 0) {
+                assertThat(search.points(i)).isLessThanOrEqualTo(search.points(i - 1));
+            }
+        }
+        // high: preferred city 20 + wage 15 + skill 29.4; near (3.9 km by road): 18.7 + 10 + 29.4; low: 20 + 2 + 29.4
+        assertThat(found).containsExactly("high", "near", "low");
+    }
+
+    @Test
+    void aLocalWorkerIsOnlyOfferedJobsWithinTheCommute() {
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("away").build(), 5, 0);
+        board.put(Fixtures.job().id("edge").local(22).build(), 5, 0);
+        board.put(Fixtures.job().id("beyond").local(26).build(), 5, 0);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        int n = search.search(Fixtures.worker().intent(WorkIntent.LOCAL).build(), 3);
+        assertThat(n).isEqualTo(1);
+        assertThat(search.slot(0).job().jobId()).isEqualTo("edge");
+    }
+
+    @Test
+    void jobsWithoutTheWorkersSkillAreFoundWhenNothingBetterIs() {
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("driving").category(Skill.DRIVING).city("深圳").build(), 1, 0);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        assertThat(search.search(Fixtures.worker().skills(Map.of(Skill.GARMENT, 2)).build(), 3)).isEqualTo(1);
+    }
+
+    @Test
+    void closedJobsAndRefilledJobsComeAndGo() {
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("a").build(), 1, 1);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        assertThat(search.search(Fixtures.worker().build(), 3)).isZero();
+        board.release("a");
+        assertThat(search.search(Fixtures.worker().build(), 3)).isEqualTo(1);
+        board.remove("a");
+        assertThat(search.search(Fixtures.worker().build(), 3)).isZero();
+        assertThat(board.openingsLeft()).isZero();
+    }
+}
