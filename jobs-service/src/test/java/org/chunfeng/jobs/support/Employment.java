@@ -1,0 +1,78 @@
+package org.chunfeng.jobs.support;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.chunfeng.contracts.CloudEventHeaders;
+import org.chunfeng.contracts.Event;
+import org.chunfeng.contracts.EventType;
+import org.chunfeng.contracts.common.PovertyStatus;
+import org.chunfeng.contracts.common.Skill;
+import org.chunfeng.contracts.common.SkillLevel;
+import org.chunfeng.contracts.common.TravelFitness;
+import org.chunfeng.contracts.common.WorkIntent;
+import org.chunfeng.contracts.employment.WorkerProfile;
+import org.chunfeng.contracts.employment.WorkerRegistered;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stands in for employment-service: publishes its events as it would, with the CloudEvents headers. */
+public final class Employment {
+
+    private final KafkaTemplate<String, String> kafka;
+    private final JsonMapper json;
+
+    public Employment(KafkaTemplate<String, String> kafka, JsonMapper json) {
+        this.kafka = kafka;
+        this.json = json;
+    }
+
+    /** A local garment worker from a poor household, living at the area's centre. */
+    public static WorkerProfile localWorker(Area area, String name) {
+        return new WorkerProfile(name, "341623**********1X", "138****0000", 38, "F", "H-" + name, PovertyStatus.POOR,
+                List.of(), "利辛县", area.name() + "镇", area.name() + "村", area.collectionPoint(), area.centre(),
+                List.of(new SkillLevel(Skill.GARMENT, 4)), WorkIntent.LOCAL, List.of(), 3000,
+                LocalDate.of(2027, 2, 20), TravelFitness.GREEN, LocalDate.of(2027, 2, 10));
+    }
+
+    public static String newWorkerId() {
+        return "w-" + UUID.randomUUID();
+    }
+
+    public String register(String workerId, WorkerProfile profile) {
+        return publish(new WorkerRegistered(workerId, Instant.now(), profile));
+    }
+
+    /** Publishes with a fresh event id; returns it. */
+    public String publish(Event event) {
+        return publish(event, UUID.randomUUID().toString());
+    }
+
+    /** Publishes with the given event id, as a redelivery would carry the same one. */
+    public String publish(Event event, String eventId) {
+        EventType type = EventType.of(event);
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
+        header(headers, CloudEventHeaders.ID, eventId);
+        header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.sourceOf("employment"));
+        header(headers, CloudEventHeaders.TYPE, type.ceType());
+        header(headers, CloudEventHeaders.TIME, Instant.now().toString());
+        header(headers, CloudEventHeaders.SUBJECT, event.partitionKey());
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        try {
+            kafka.send(new ProducerRecord<>(type.topic().topicName(), null, event.partitionKey(),
+                    json.writeValueAsString(event), headers)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return eventId;
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}
