@@ -27,6 +27,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
@@ -156,7 +157,8 @@ public abstract class SheetRows implements Iterator<SourceRow>, Closeable {
         private final Iterator<Row> rows;
 
         Xlsx(Path file) throws IOException {
-            this.workbook = new ReadableWorkbook(file.toFile());
+            // Cell formats are read too: only they tell a date from a number.
+            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
             this.stream = workbook.getFirstSheet().openStream();
             this.rows = stream.iterator();
         }
