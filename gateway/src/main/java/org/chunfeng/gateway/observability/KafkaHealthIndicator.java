@@ -22,6 +22,9 @@ public class KafkaHealthIndicator extends AbstractReactiveHealthIndicator implem
         this.admin = AdminClient.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.CLIENT_ID_CONFIG, "gateway-health",
+                // While the broker is away, try again every few seconds rather than fill the log every second.
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 1000,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000));
     }

@@ -1,6 +1,7 @@
 package org.chunfeng.gateway.routing;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import java.net.URI;
 import java.util.concurrent.TimeoutException;
 import org.chunfeng.gateway.error.ProblemResponses;
 import org.chunfeng.gateway.error.Problems;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -45,7 +47,21 @@ public class FallbackController {
             exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
             problem = Problems.serviceUnavailable(service);
         }
+        problem.setInstance(originalPath(exchange));
         return problems.write(exchange, problem);
+    }
+
+    /** The path the client asked for: the forward here wraps the client's exchange, which still has it. */
+    private static URI originalPath(ServerWebExchange exchange) {
+        ServerWebExchange original = exchange;
+        while (original instanceof ServerWebExchangeDecorator decorator) {
+            original = decorator.getDelegate();
+        }
+        try {
+            return URI.create(original.getRequest().getPath().value());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static boolean isGatewayTimeout(Throwable cause) {

@@ -39,7 +39,8 @@ class ResilienceTest {
                         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .expectHeader().exists("Retry-After")
                         .expectBody().jsonPath("$.type").isEqualTo("https://chunfeng.org/problems/service-unavailable")
-                        .jsonPath("$.service").isEqualTo("transport");
+                        .jsonPath("$.service").isEqualTo("transport")
+                        .jsonPath("$.instance").isEqualTo("/api/vehicles");
             }
             // The other services are unaffected.
             http.get().uri("/api/jobs").header(HttpHeaders.AUTHORIZATION,
