@@ -43,6 +43,7 @@ public final class MatchingBench {
             new Scenario("100k-loose", 100_000, 20_000, 300_000, "loose: openings = 3 x workers"),
             new Scenario("100k-tight", 100_000, 20_000, 100_000, "tight: openings = workers"));
     static final long SEED = 20200301L;
+    static final int SAMPLE = 20_000;
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 3 && args[0].equals("child")) {
@@ -155,9 +156,12 @@ public final class MatchingBench {
             int placed = 0;
             for (int i = 0; i < arrivals.size(); i++) {
                 if (learn && i == nextCheckpoint) {
+                    // Prices from the optimum over the latest arrivals (at most SAMPLE), each standing for its share
+                    // of the workers still to come: the campaign's headcount is known from the door-to-door checks.
                     long l0 = System.nanoTime();
-                    double share = i / (double) (arrivals.size() - i);
-                    matcher.learnPrices(pricing.prices(arrivals.subList(0, i), now, share));
+                    List<WorkerView> sample = arrivals.subList(Math.max(0, i - SAMPLE), i);
+                    double share = sample.size() / (double) (arrivals.size() - i);
+                    matcher.learnPrices(pricing.prices(sample, now, share));
                     learnNanos += System.nanoTime() - l0;
                     nextCheckpoint = i * 2;
                 }
