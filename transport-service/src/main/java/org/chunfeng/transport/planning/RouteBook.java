@@ -105,50 +105,54 @@ final class RouteBook {
         }
     }
 
-    /** 2-opt and single-stop relocation on a path between a fixed start and an optional fixed end (-1: open). */
+    /**
+     * 2-opt and single-stop relocation on a path between a fixed start and an optional fixed end (-1: open), each
+     * move judged by the change of the few legs it touches.
+     */
     private boolean improve(int start, int[] path, int end) {
+        int n = path.length;
         boolean improvedAny = false;
         boolean improved = true;
         int guard = 0;
-        while (improved && guard++ < 50) {
+        while (improved && guard++ < 100) {
             improved = false;
-            double current = cost(start, path, end);
-            for (int i = 0; i < path.length - 1 && !improved; i++) {
-                for (int j = i + 1; j < path.length && !improved; j++) {
-                    reverse(path, i, j);
-                    if (cost(start, path, end) < current - 1e-9) {
-                        improved = true;
-                    } else {
+            for (int i = 0; i < n - 1 && !improved; i++) {
+                int before = i == 0 ? start : path[i - 1];
+                for (int j = i + 1; j < n && !improved; j++) {
+                    int after = j == n - 1 ? end : path[j + 1];
+                    double delta = index.km(before, path[j]) - index.km(before, path[i]);
+                    if (after >= 0) {
+                        delta += index.km(path[i], after) - index.km(path[j], after);
+                    }
+                    if (delta < -1e-9) {
                         reverse(path, i, j);
+                        improved = true;
                     }
                 }
             }
-            for (int i = 0; i < path.length && !improved; i++) {
-                for (int j = 0; j < path.length && !improved; j++) {
-                    if (i == j) {
+            for (int i = 0; i < n && !improved; i++) {
+                int before = i == 0 ? start : path[i - 1];
+                int after = i == n - 1 ? end : path[i + 1];
+                double removed = index.km(before, path[i]) + (after >= 0 ? index.km(path[i], after) : 0)
+                        - (after >= 0 ? index.km(before, after) : 0);
+                for (int j = 0; j < n && !improved; j++) {
+                    if (j == i) {
                         continue;
                     }
-                    relocate(path, i, j);
-                    if (cost(start, path, end) < current - 1e-9) {
+                    // Where the stop lands once moved to position j: between these two of the original path.
+                    int left = j < i ? (j == 0 ? start : path[j - 1]) : path[j];
+                    int right = j < i ? path[j] : (j == n - 1 ? end : path[j + 1]);
+                    double added = index.km(left, path[i]) + (right >= 0 ? index.km(path[i], right) : 0)
+                            - (right >= 0 ? index.km(left, right) : 0);
+                    if (added - removed < -1e-9) {
+                        relocate(path, i, j);
                         improved = true;
-                    } else {
-                        relocate(path, j, i);
                     }
                 }
             }
             improvedAny |= improved;
         }
         return improvedAny;
-    }
-
-    private double cost(int start, int[] path, int end) {
-        double km = 0;
-        int previous = start;
-        for (int stop : path) {
-            km += index.km(previous, stop);
-            previous = stop;
-        }
-        return end < 0 ? km : km + index.km(previous, end);
     }
 
     private static void reverse(int[] a, int i, int j) {

@@ -95,6 +95,9 @@ final class JspritPlanner {
         constraints.addConstraint(pickupsBeforeDropOffs(), ConstraintManager.Priority.CRITICAL);
         VehicleRoutingAlgorithm algorithm = Jsprit.Builder.newInstance(vrp)
                 .setProperty(Jsprit.Parameter.THREADS, String.valueOf(threads))
+                // Regret insertion needs minutes for the first solution at this size; best insertion, seconds.
+                .setProperty(Jsprit.Parameter.CONSTRUCTION, Jsprit.Construction.BEST_INSERTION.toString())
+                .setProperty(Jsprit.Parameter.FAST_REGRET, "true")
                 .setStateAndConstraintManager(states, constraints).buildAlgorithm();
         algorithm.setMaxIterations(Integer.MAX_VALUE);
         TimeTermination termination = new TimeTermination(millis);
