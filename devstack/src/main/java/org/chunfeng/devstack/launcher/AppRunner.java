@@ -19,7 +19,7 @@ public interface AppRunner {
     default void allHealthy(Map<App, Long> pids, PrintStream out) {
     }
 
-    /** Told when an application's process has ended, with its exit code. */
-    default void stopped(App app, int exitCode) {
+    /** The stack is stopping: end whatever the runner does in the background. */
+    default void stopping() {
     }
 }

@@ -17,8 +17,9 @@ import org.chunfeng.devstack.infra.ChildProcess;
 /**
  * Runs each application from the fat jar its module builds ({@code <module>/target/<module>.jar}), unpacked into
  * {@code <module>/target/run/}: a plain classpath starts faster than jars nested in a jar, and it allows a
- * class-data-sharing archive. The first run after a build records that archive as it stops; later runs map it
- * and start about a third faster. A new build replaces both.
+ * class-data-sharing archive. The first run after a build lists the classes each application loads and builds the
+ * archive from that list in the background; later runs map it and start about a third faster. A new build replaces
+ * both.
  */
 public final class JarRunner implements AppRunner {
 
@@ -32,10 +33,15 @@ public final class JarRunner implements AppRunner {
 
     private static final String ARCHIVE = "app.jsa";
     private static final String NEW_ARCHIVE = "app.jsa.new";
+    private static final String CLASS_LIST = "classes.lst";
+    private static final List<String> NICE = Files.isExecutable(Path.of("/usr/bin/nice"))
+            ? List.of("/usr/bin/nice", "-n", "10") : List.of();
     private static final String STAMP = "unpacked-from";
 
     private final Path home;
     private final List<String> javaOptions;
+    private ChildProcess archiving;
+    private boolean closed;
 
     public JarRunner(Path home, List<String> javaOptions) {
         this.home = home;
@@ -119,37 +125,85 @@ public final class JarRunner implements AppRunner {
         command.addAll(javaOptions);
         command.add(Files.isRegularFile(dir.resolve(ARCHIVE))
                 ? "-XX:SharedArchiveFile=" + dir.resolve(ARCHIVE)
-                : "-XX:ArchiveClassesAtExit=" + dir.resolve(NEW_ARCHIVE));
-        // The archive's own warnings (classes it skips) would only clutter the application's log.
-        command.addAll(List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+                : "-XX:DumpLoadedClassList=" + dir.resolve(CLASS_LIST));
+        // The archive's own warnings (classes it cannot take) would only clutter the application's log.
+        command.add("-Xlog:cds=off");
         command.addAll(List.of("-jar", dir.resolve(app.name() + ".jar").toString()));
         return command;
     }
 
-    @Override
-    public void allHealthy(Map<App, Long> pids, PrintStream out) {
-        if (pids.keySet().stream().anyMatch(app -> !Files.isRegularFile(runDir(app).resolve(ARCHIVE)))) {
-            out.println("This first run after a build records class-data archives when it stops, which makes that"
-                    + " stop slower and the next start faster.");
-        }
-    }
-
     /**
-     * The archive is written as the JVM exits, so it is kept only from a run that ended normally (exit 0, or 143
-     * after SIGTERM): one from a killed run may be incomplete. Recording at exit rather than on demand (jcmd) also
-     * matters for memory: an on-demand dump leaves the running JVM some 250 MB larger.
+     * Builds the archive of each application that ran without one, from the classes it loaded while starting, one
+     * at a time in a low-priority JVM of its own. Neither a dump inside the running application (jcmd, or at exit)
+     * would do: the first leaves it some 250 MB larger, the second makes the first stop after a build take up to a
+     * minute on a busy machine.
      */
     @Override
-    public void stopped(App app, int exitCode) {
-        Path recorded = runDir(app).resolve(NEW_ARCHIVE);
-        try {
-            if (Files.isRegularFile(recorded) && (exitCode == 0 || exitCode == 143)) {
-                Files.move(recorded, runDir(app).resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.deleteIfExists(recorded);
+    public void allHealthy(Map<App, Long> pids, PrintStream out) {
+        List<App> unarchived = pids.keySet().stream()
+                .filter(app -> !Files.isRegularFile(runDir(app).resolve(ARCHIVE))
+                        && Files.isRegularFile(runDir(app).resolve(CLASS_LIST)))
+                .toList();
+        if (unarchived.isEmpty()) {
+            return;
+        }
+        out.println("Building class-data archives in the background (once after a build), so the next start is"
+                + " faster.");
+        Thread builder = new Thread(() -> {
+            int built = 0;
+            for (App app : unarchived) {
+                if (buildArchive(app)) {
+                    built++;
+                }
             }
-        } catch (IOException e) {
+            if (built > 0) {
+                out.println("Class-data archives built for " + built + " application(s): the next start will be"
+                        + " faster.");
+            }
+        }, "build-class-data-archives");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    private boolean buildArchive(App app) {
+        Path dir = runDir(app);
+        try {
+            // The application keeps adding classes to its list; the archive takes those it had when it was ready.
+            Files.copy(dir.resolve(CLASS_LIST), dir.resolve(CLASS_LIST + ".ready"), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(dir.resolve(NEW_ARCHIVE));
+            List<String> command = new ArrayList<>(NICE);
+            command.addAll(List.of(java(), "-Xshare:dump",
+                    "-XX:SharedClassListFile=" + dir.resolve(CLASS_LIST + ".ready"),
+                    "-XX:SharedArchiveFile=" + dir.resolve(NEW_ARCHIVE),
+                    "-cp", dir.resolve(app.name() + ".jar").toString()));
+            Path log = dir.resolveSibling("archive.log");
+            Files.deleteIfExists(log);
+            ChildProcess dump;
+            synchronized (this) {
+                if (closed) {
+                    return false;
+                }
+                dump = ChildProcess.start("archive " + app.name(), command, log);
+                archiving = dump;
+            }
+            int exit = dump.onExit().join().exitCode();
+            if (exit == 0 && Files.isRegularFile(dir.resolve(NEW_ARCHIVE))) {
+                Files.move(dir.resolve(NEW_ARCHIVE), dir.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING);
+                return true;
+            }
+            Files.deleteIfExists(dir.resolve(NEW_ARCHIVE));
+        } catch (IOException | RuntimeException e) {
             // Without an archive the next start is just slower.
+        }
+        return false;
+    }
+
+    /** The stack is stopping: an archive still being built is abandoned (the next run starts over). */
+    @Override
+    public synchronized void stopping() {
+        closed = true;
+        if (archiving != null) {
+            archiving.stop(Duration.ofSeconds(5));
         }
     }
 

@@ -34,32 +34,18 @@ class JarRunnerTest {
     }
 
     @Test
-    void recordsAClassDataArchiveOnTheFirstRunAndMapsItAfterACleanStop() throws Exception {
+    void listsTheClassesAnApplicationLoadsUntilItHasAnArchiveThenMapsIt() throws Exception {
         JarRunner runner = new JarRunner(home, List.of("-Xmx256m"));
         App jobs = apps.get(1);
         Path run = runner.runDir(jobs);
         Files.createDirectories(run);
 
-        assertThat(runner.command(jobs)).contains("-Xmx256m", "-XX:ArchiveClassesAtExit=" + run.resolve("app.jsa.new"))
+        assertThat(runner.command(jobs)).contains("-Xmx256m", "-XX:DumpLoadedClassList=" + run.resolve("classes.lst"))
                 .endsWith("-jar", run.resolve("jobs-service.jar").toString());
 
-        Files.writeString(run.resolve("app.jsa.new"), "archive");
-        runner.stopped(jobs, 143);
+        Files.writeString(run.resolve("app.jsa"), "archive");
 
-        assertThat(runner.command(jobs)).contains("-XX:SharedArchiveFile=" + run.resolve("app.jsa"));
-    }
-
-    @Test
-    void dropsTheArchiveOfARunThatWasKilled() throws Exception {
-        JarRunner runner = new JarRunner(home, List.of());
-        App jobs = apps.get(1);
-        Path run = runner.runDir(jobs);
-        Files.createDirectories(run);
-        Files.writeString(run.resolve("app.jsa.new"), "half an archive");
-
-        runner.stopped(jobs, 137);
-
-        assertThat(run.resolve("app.jsa.new")).doesNotExist();
-        assertThat(run.resolve("app.jsa")).doesNotExist();
+        assertThat(runner.command(jobs)).contains("-XX:SharedArchiveFile=" + run.resolve("app.jsa"))
+                .noneMatch(option -> option.startsWith("-XX:DumpLoadedClassList"));
     }
 }
