@@ -32,10 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 @GatewayTest
 class RouteAccessTest {
 
-    enum Caller { NONE, EXPIRED, OTHER_KEY, OFFICE, COORDINATOR, ADMIN, WORKER_W1 }
+    enum Caller { NONE, EXPIRED, OTHER_KEY, OFFICE, COORDINATOR, ADMIN, WORKER_W1, WORKER_WITHOUT_ID }
 
     private static final Set<Caller> STAFF_AND_WORKER = Set.of(Caller.OFFICE, Caller.COORDINATOR, Caller.ADMIN,
-            Caller.WORKER_W1);
+            Caller.WORKER_W1, Caller.WORKER_WITHOUT_ID);
 
     /** method, path, the service that must answer ("gateway" for its own endpoints), callers allowed. */
     record Call(HttpMethod method, String path, String service, Set<Caller> allowed) {
@@ -62,7 +62,7 @@ class RouteAccessTest {
             new Call(HttpMethod.GET, "/api/households/H1", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/collection-points?village=Lilou", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/workers/skills", "employment",
-                    Set.of(Caller.OFFICE, Caller.COORDINATOR, Caller.WORKER_W1)),
+                    Set.of(Caller.OFFICE, Caller.COORDINATOR, Caller.WORKER_W1, Caller.WORKER_WITHOUT_ID)),
             new Call(HttpMethod.POST, "/api/employers", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/jobs", "jobs", Set.of(Caller.OFFICE, Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/jobs/J1", "jobs", Set.of(Caller.OFFICE, Caller.COORDINATOR)),
@@ -160,6 +160,8 @@ class RouteAccessTest {
             case COORDINATOR -> tokens.bearer("coordinator-" + caller.ordinal(), Role.TRANSPORT_COORDINATOR);
             case ADMIN -> tokens.bearer("admin-" + caller.ordinal(), Role.ADMIN);
             case WORKER_W1 -> tokens.worker("W1");
+            // A WORKER token that names no worker reaches no worker's record.
+            case WORKER_WITHOUT_ID -> tokens.bearer("W1", Role.WORKER);
         };
     }
 }
