@@ -146,17 +146,13 @@ final class Construction {
         for (int bus = 0; bus < n; bus++) {
             List<Integer> riding = on.get(bus);
             while (!riding.isEmpty() && !fits(bus, riding)) {
-                int b = bus;
-                int farthest = riding.stream().max(Comparator.comparingDouble(r -> index.km(depot[b], site[r]))).get();
-                String city = riders.get(farthest).city();
-                riding.removeIf(r -> {
-                    boolean off = riders.get(r).city().equals(city);
-                    if (off) {
-                        busOf[r] = -1;
-                        homeless[r] = true;
-                    }
-                    return off;
-                });
+                // Too long a ride: drop the stop that serves the fewest riders (its dwell and detour go with it).
+                List<Integer> off = smallestStopGroup(riding);
+                riding.removeAll(off);
+                for (int r : off) {
+                    busOf[r] = -1;
+                    homeless[r] = true;
+                }
             }
         }
         List<Integer> waiting = new ArrayList<>();
@@ -220,6 +216,27 @@ final class Construction {
         return busOf;
     }
 
+    private List<Integer> smallestStopGroup(List<Integer> riding) {
+        Map<Integer, List<Integer>> byPickup = new HashMap<>();
+        Map<Integer, List<Integer>> bySite = new HashMap<>();
+        for (int r : riding) {
+            byPickup.computeIfAbsent(pickup[r], k -> new ArrayList<>()).add(r);
+            bySite.computeIfAbsent(site[r], k -> new ArrayList<>()).add(r);
+        }
+        List<Integer> smallest = null;
+        for (List<Integer> group : byPickup.values()) {
+            if (smallest == null || group.size() < smallest.size()) {
+                smallest = group;
+            }
+        }
+        for (List<Integer> group : bySite.values()) {
+            if (group.size() < smallest.size()) {
+                smallest = group;
+            }
+        }
+        return smallest;
+    }
+
     private RouteShape withRider(int bus, BitSet[] pickups, BitSet[] sites, int r) {
         if (pickups[bus].get(pickup[r]) && sites[bus].get(site[r])) {
             return book.shape(depot[bus], pickups[bus], sites[bus]);
@@ -248,16 +265,6 @@ final class Construction {
             sites.set(site[r]);
         }
         return book.shape(depot[bus], pickups, sites);
-    }
-
-    List<Integer> ridersOn(int[] busOf, int bus) {
-        List<Integer> on = new ArrayList<>();
-        for (int r = 0; r < busOf.length; r++) {
-            if (busOf[r] == bus) {
-                on.add(r);
-            }
-        }
-        return on;
     }
 
     /** Buses used, vehicle-km and riders moved, for choosing between the fresh and the warm start. */

@@ -27,6 +27,7 @@ public final class BusPlanningBench {
         double largeSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 20;
         long jspritSeconds = args.length > 2 ? Long.parseLong(args[2]) : 60;
         boolean skipJspritLarge = args.length > 3 && args[3].equals("skip-jsprit-large");
+        boolean onlyLarge = args.length > 3 && args[3].equals("only-large");
         RoadDistance distance = RoadDistance.greatCircle(1.3);
         PlanningRules rules = PlanningRules.defaults();
         System.out.printf(Locale.ROOT, "Rules: %.0f%% load factor, %.0f h max ride, %.0f km/h, %d min per stop, "
@@ -45,7 +46,7 @@ public final class BusPlanningBench {
         planner.plan(new PlanRequest(LocalDate.of(2026, 2, 19), seed.riders().subList(0, 300), seed.buses(),
                 List.of(), rules, Duration.ofSeconds(1)));
 
-        for (Instance instance : List.of(seed, large)) {
+        for (Instance instance : onlyLarge ? List.of(large) : List.of(seed, large)) {
             double seconds = instance == seed ? seedSeconds : largeSeconds;
             long cpu = cpuNanos();
             Plan construction = planner.plan(new PlanRequest(LocalDate.of(2026, 2, 19), instance.riders(),
