@@ -49,6 +49,11 @@ public class SecurityConfiguration {
     }
 
     @Bean
+    OpenRouteHeaderFilter openRouteHeaderFilter(AccessPolicy policy) {
+        return new OpenRouteHeaderFilter(policy);
+    }
+
+    @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKey key) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(key.publicKey())
                 .signatureAlgorithm(SignatureAlgorithm.RS256).build();
