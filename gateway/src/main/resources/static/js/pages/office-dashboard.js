@@ -1,0 +1,177 @@
+// The campaign dashboard: the funnel (registered → offered → intent agreed → transport arranged → back at work) in
+// all, by town or village, by poverty status and by special group; as charts and as numbers. Every number and every
+// bar opens the list of the workers behind it.
+
+import {h, replace} from '../dom.js';
+import {t, label, number, dateTime} from '../i18n.js';
+import {get, query} from '../api.js';
+import {button, empty, errorBox, linkButton, loading, pageHeader, section, table} from '../ui.js';
+import {chartJs} from '../libs.js';
+import {STAGES, stageFigure} from '../vocab.js';
+import {go, href} from '../app.js';
+
+/** Nested bars read as a funnel: each stage is drawn over the one before it, lighter to darker. */
+export const STAGE_COLOURS = {
+  REGISTERED: '#cdd9e5', OFFERED: '#8db4de', INTENT_AGREED: '#e8b75a', TRANSPORT_ARRANGED: '#4f9f6c',
+  RETURNED_TO_WORK: '#5b3f99', WITHDRAWN: '#9aa39e',
+};
+
+export async function render(page, ctx) {
+  ctx.title(t('dashboard.title'));
+  const town = ctx.query.town || '';
+  const village = ctx.query.village || '';
+  const charts = [];
+  const body = h('div', loading());
+  page.append(pageHeader(t('dashboard.title'), button(t('common.refresh'), () => ctx.rerender(), 'small')), body);
+
+  const drill = (stage, filters) => href('/office/drill', {stage, town, village, ...filters});
+  let summary;
+  let all;
+  try {
+    [summary, all] = await Promise.all([
+      get(`/api/monitoring/summary${query({town, village})}`),
+      town || village ? get('/api/monitoring/summary') : null,
+    ]);
+  } catch (error) {
+    replace(body, errorBox(error, ctx.rerender));
+    return undefined;
+  }
+  if (!ctx.isCurrent()) return undefined;
+  all = all || summary;
+
+  if (all.total.registered === 0) {
+    replace(body, empty(t('dashboard.empty'), linkButton('#/office/workers/new', t('workers.registerOne'), 'primary'),
+      linkButton('#/office/workers/import', t('workers.import'))));
+    return undefined;
+  }
+
+  const townSelect = h('select#filter-town', {onchange: () => go('/office', {town: townSelect.value})},
+    h('option', {value: ''}, t('dashboard.allTowns')),
+    all.byTown.map(x => h('option', {value: x.town, selected: x.town === town}, x.town)));
+  const villageSelect = h('select#filter-village',
+    {onchange: () => go('/office', {town, village: villageSelect.value}), disabled: !town},
+    h('option', {value: ''}, t('dashboard.allVillages')),
+    all.byVillage.filter(v => v.town === town).map(v => h('option', {value: v.village, selected: v.village === village},
+      v.village)));
+
+  const total = summary.total;
+  const funnel = h('ul.funnel', {dataset: {figures: 'total'}}, [...STAGES, 'WITHDRAWN'].map(stage => {
+    const n = stageFigure(total, stage);
+    return h('li.stage', {style: {'--stage': STAGE_COLOURS[stage]}, dataset: {stage}},
+      h('span.stage-name', label('stage', stage)),
+      h('a', {href: drill(stage), class: 'figure', 'aria-label': t('dashboard.showWorkers',
+        {stage: label('stage', stage), count: n})}, h('span.big', number(n))),
+      stage !== 'REGISTERED' && stage !== 'WITHDRAWN' && total.registered
+        ? h('span.rate', t('dashboard.ofRegistered', {percent: number(100 * n / total.registered, 1)})) : null);
+  }));
+
+  // By village inside one town, by town across the county.
+  const places = town
+    ? summary.byVillage.filter(v => v.town === town).map(v => ({name: v.village, funnel: v.funnel,
+      filters: {village: v.village}}))
+    : summary.byTown.map(x => ({name: x.town, funnel: x.funnel, filters: {town: x.town}}));
+  const poverty = summary.byPovertyStatus.map(p => ({name: label('poverty', p.povertyStatus), funnel: p.funnel,
+    filters: {povertyStatus: p.povertyStatus}}));
+  const groups = summary.specialGroups.map(g => ({name: label('group', g.specialGroup), funnel: g.funnel,
+    filters: {specialGroup: g.specialGroup}}));
+
+  const funnelCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.funnelChart')});
+  const placeCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.placeChart')});
+  const povertyCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.povertyChart')});
+  const placeTitle = town ? t('dashboard.byVillage', {town}) : t('dashboard.byTown');
+
+  replace(body,
+    h('div.filters',
+      h('div.field', h('label', {for: 'filter-town'}, t('field.town')), townSelect),
+      h('div.field', h('label', {for: 'filter-village'}, t('field.village')), villageSelect),
+      h('p.legend-note', t('dashboard.countedAt', {time: dateTime(summary.computedAt)}))),
+    h('p.muted', t('dashboard.explain')),
+    funnel,
+    h('div.grid.two',
+      section(t('dashboard.funnel'), h('div.chart-box', funnelCanvas)),
+      section(t('dashboard.byPoverty'), h('div.chart-box', povertyCanvas))),
+    section(placeTitle,
+      h('div.chart-box', {style: {height: `${Math.max(220, places.length * 34 + 90)}px`}}, placeCanvas),
+      h('p.legend-note', t('dashboard.nestedNote'))),
+    section(t('dashboard.numbers'),
+      figuresTable(placeTitle, places, drill),
+      h('br'),
+      figuresTable(t('dashboard.byPoverty'), poverty, drill),
+      groups.length ? [h('br'), figuresTable(t('dashboard.bySpecialGroup'), groups, drill)] : null));
+
+  try {
+    const Chart = await chartJs();
+    if (!ctx.isCurrent()) return undefined;
+    Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+    charts.push(funnelChart(Chart, funnelCanvas, total, stage => go('/office/drill', {stage, town, village})));
+    charts.push(nestedChart(Chart, placeCanvas, places, (stage, row) => go('/office/drill',
+      {stage, town, village, ...row.filters})));
+    charts.push(nestedChart(Chart, povertyCanvas, poverty, (stage, row) => go('/office/drill',
+      {stage, town, village, ...row.filters})));
+  } catch (error) {
+    body.prepend(errorBox(error));
+  }
+  return () => charts.forEach(c => c.destroy());
+}
+
+/** Rows of places or groups, a column per stage; every figure is a link to its workers. */
+function figuresTable(caption, rows, drill) {
+  const stages = [...STAGES, 'WITHDRAWN'];
+  return table([
+    {title: '', cell: r => r.name},
+    ...stages.map(stage => ({title: label('stage', stage), className: 'num', cell: r => {
+      const n = stageFigure(r.funnel, stage);
+      return n ? h('a', {href: drill(stage, r.filters), dataset: {stage}}, number(n)) : '0';
+    }})),
+  ], rows, {caption, className: 'figures'});
+}
+
+function funnelChart(Chart, canvas, total, open) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: STAGES.map(s => label('stage', s)),
+      datasets: [{data: STAGES.map(s => stageFigure(total, s)), backgroundColor: STAGES.map(s => STAGE_COLOURS[s]),
+        borderRadius: 4}],
+    },
+    options: {
+      indexAxis: 'y', maintainAspectRatio: false, animation: false,
+      plugins: {legend: {display: false}},
+      scales: {x: {beginAtZero: true, ticks: {precision: 0}}},
+      onClick: (event, elements) => {
+        if (elements.length) open(STAGES[elements[0].index]);
+      },
+      onHover: (event, elements) => {
+        event.native.target.style.cursor = elements.length ? 'pointer' : 'default';
+      },
+    },
+  });
+}
+
+function nestedChart(Chart, canvas, rows, open) {
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels: rows.map(r => r.name),
+      datasets: STAGES.map((stage, i) => ({
+        label: label('stage', stage), data: rows.map(r => stageFigure(r.funnel, stage)),
+        backgroundColor: STAGE_COLOURS[stage], grouped: false, order: STAGES.length - i,
+        barPercentage: 0.9 - i * 0.1, categoryPercentage: 0.9, borderRadius: 3,
+      })),
+    },
+    options: {
+      indexAxis: 'y', maintainAspectRatio: false, animation: false,
+      interaction: {mode: 'nearest', axis: 'y', intersect: false},
+      plugins: {legend: {position: 'bottom', labels: {boxWidth: 12}}},
+      scales: {x: {beginAtZero: true, ticks: {precision: 0}}},
+      onClick(event) {
+        // The bars overlap: the one seen under the pointer is the innermost (latest) stage that contains it.
+        const hits = this.getElementsAtEventForMode(event, 'point', {intersect: true}, true);
+        if (hits.length) {
+          const top = hits.reduce((a, b) => (b.datasetIndex > a.datasetIndex ? b : a));
+          open(STAGES[top.datasetIndex], rows[top.index]);
+        }
+      },
+    },
+  });
+}
