@@ -46,6 +46,10 @@ public record App(String name, String shortName, int port, String database) {
                     args.add("--chunfeng.services." + service.shortName() + "-url=http://127.0.0.1:" + service.port());
                 }
             }
+        } else {
+            // The services check every token against the gateway's key set, which moves with --gateway-port.
+            apps.stream().filter(App::isGateway).findFirst().ifPresent(gateway -> args.add(
+                    "--chunfeng.security.jwks-uri=http://127.0.0.1:" + gateway.port() + "/.well-known/jwks.json"));
         }
         return args;
     }
