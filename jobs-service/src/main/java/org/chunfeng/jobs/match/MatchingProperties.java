@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param expiryInterval how often offers past their time are expired
  * @param recoveryInterval how often half-finished reservations (a crash between two writes) are settled
  * @param recoveryGrace how old a reservation in flight must be before recovery settles it
+ * @param priceInterval how often online prices are learned again from the optimum over recent registrations (0: never)
+ * @param priceSample how many of the latest registrations that optimum covers
+ * @param expectedWorkers the campaign's headcount from the door-to-door checks, so prices know how many workers are
+ *        still to come; 0 when unknown (then as many again as the sample are expected)
  */
 @ConfigurationProperties("chunfeng.matching")
 public record MatchingProperties(WeightProperties weights, Double localCommuteKm, Double roadFactor, Integer candidatesPerWorker,
         Double scarcityPrice, Double scarcityStart, Duration offerTtl, Integer batchOpenings, Integer batchWorkers,
-        Duration expiryInterval, Duration recoveryInterval, Duration recoveryGrace) {
+        Duration expiryInterval, Duration recoveryInterval, Duration recoveryGrace, Duration priceInterval,
+        Integer priceSample, Integer expectedWorkers) {
 
     public MatchingProperties {
         MatchingSettings d = MatchingSettings.DEFAULT;
@@ -40,6 +45,9 @@ public record MatchingProperties(WeightProperties weights, Double localCommuteKm
         expiryInterval = expiryInterval == null ? Duration.ofSeconds(30) : expiryInterval;
         recoveryInterval = recoveryInterval == null ? Duration.ofMinutes(1) : recoveryInterval;
         recoveryGrace = recoveryGrace == null ? Duration.ofMinutes(2) : recoveryGrace;
+        priceInterval = priceInterval == null ? Duration.ofMinutes(5) : priceInterval;
+        priceSample = priceSample == null ? 5000 : priceSample;
+        expectedWorkers = expectedWorkers == null ? 0 : expectedWorkers;
     }
 
     public MatchingSettings settings() {

@@ -501,6 +501,37 @@ public class Matchmaker implements SmartLifecycle {
         });
     }
 
+    /**
+     * Learns online prices from the optimum over the latest registrations, each standing for its share of the
+     * workers still expected: scarce openings then go to those who gain most from them (see {@link OnlineMatcher}).
+     * Returns how many postings got a price.
+     */
+    public int learnPrices() {
+        return call(() -> {
+            List<Candidate> recent = state.workers.values().stream()
+                    .filter(c -> c.state() != Candidate.State.WITHDRAWN && c.waitingSince() != null)
+                    .sorted(Comparator.comparing(Candidate::waitingSince).reversed())
+                    .limit(properties.priceSample()).toList();
+            int registered = state.workers.size();
+            int expected = properties.expectedWorkers();
+            if (recent.isEmpty() || expected > 0 && expected <= registered) {
+                online.learnPrices(null);
+                return 0;
+            }
+            double share = expected > 0 ? recent.size() / (double) (expected - registered) : 1.0;
+            double[] prices = optimiser.prices(recent.stream().map(Candidate::view).toList(), clock.instant(), share);
+            online.learnPrices(prices);
+            int priced = 0;
+            for (double p : prices) {
+                if (p > 0) {
+                    priced++;
+                }
+            }
+            log.info("Learned prices for {} postings from {} recent registrations", priced, recent.size());
+            return priced;
+        });
+    }
+
     /** Settles what a crash left half-done (see {@link Recovery}); returns how many changes it settled. */
     public int recover(Duration grace) {
         return call(() -> recovery.run(clock.instant().minus(grace)));
@@ -582,6 +613,10 @@ public class Matchmaker implements SmartLifecycle {
         });
         thread.scheduleWithFixedDelay(this::expireQuietly, properties.expiryInterval().toMillis(),
                 properties.expiryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (!properties.priceInterval().isZero()) {
+            thread.scheduleWithFixedDelay(this::learnPricesQuietly, properties.priceInterval().toMillis(),
+                    properties.priceInterval().toMillis(), TimeUnit.MILLISECONDS);
+        }
         thread.scheduleWithFixedDelay(this::recoverQuietly, properties.recoveryInterval().toMillis(),
                 properties.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -591,6 +626,14 @@ public class Matchmaker implements SmartLifecycle {
             expireDue(clock.instant());
         } catch (RuntimeException e) {
             log.warn("Expiring offers failed, will retry: {}", e.toString());
+        }
+    }
+
+    private void learnPricesQuietly() {
+        try {
+            learnPrices();
+        } catch (RuntimeException e) {
+            log.warn("Learning prices failed, will retry: {}", e.toString());
         }
     }
 

@@ -167,8 +167,12 @@ class InvariantsTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> workers.stream().allMatch(w -> matchmaker.candidate(w)
                 .map(c -> c.state() == Candidate.State.WAITING).orElse(false)));
+        // Prices learned while these workers wait: the only posting near them is a small one they all want.
+        String small = jobs.post(JobsClient.posting(employer, "小作坊", area.east(20), 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(small) == 1);
+        assertThat(matchmaker.learnPrices()).isGreaterThanOrEqualTo(0);
         String hq = jobs.post(JobsClient.posting(employer, "返岗专项岗位", area.east(4), 5000));
-        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(hq) == 40);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(hq) == 39);
         assertThat(workers).allSatisfy(w ->
                 assertThat(matchmaker.candidate(w).orElseThrow().state()).isEqualTo(Candidate.State.OFFERED));
         try (TopicReader matches = new TopicReader(Topic.JOBS_MATCHES.topicName())) {
