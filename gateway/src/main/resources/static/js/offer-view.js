@@ -2,7 +2,7 @@
 // on their phone and to the labour office on the worker's page, where staff answer for a worker they phoned.
 
 import {h} from './dom.js';
-import {t, pick, number, yuan, date, dateTime, time} from './i18n.js';
+import {t, pick, number, yuan, date, dateTime, time, serverMessage} from './i18n.js';
 import {post} from './api.js';
 import {ask, badge, button, facts, toast} from './ui.js';
 
@@ -114,7 +114,7 @@ export function transportCard(transport) {
       h('p.big', yuan(transport.amountYuan)),
       facts([
         [t('subsidy.distance'), transport.distanceKm != null ? t('common.km', {km: number(transport.distanceKm)}) : null],
-        [t('subsidy.reason'), transport.reason],
+        [t('subsidy.reason'), serverMessage(transport.reason)],
       ]),
       h('p.muted', t('subsidy.advice')));
   }

@@ -10,7 +10,7 @@ import {chartJs} from '../libs.js';
 import {STAGES, stageFigure} from '../vocab.js';
 import {go, href} from '../app.js';
 
-/** Nested bars read as a funnel: each stage is drawn over the one before it, lighter to darker. */
+/** Lighter to darker along the funnel. */
 export const STAGE_COLOURS = {
   REGISTERED: '#cdd9e5', OFFERED: '#8db4de', INTENT_AGREED: '#e8b75a', TRANSPORT_ARRANGED: '#4f9f6c',
   RETURNED_TO_WORK: '#5b3f99', WITHDRAWN: '#9aa39e',
@@ -89,8 +89,8 @@ export async function render(page, ctx) {
     funnel,
     h('div.grid.two',
       section(t('dashboard.funnel'), h('div.chart-box', funnelCanvas)),
-      section(t('dashboard.byPoverty'), h('div.chart-box', povertyCanvas))),
-    section(placeTitle,
+      section(t('dashboard.byPovertyNow'), h('div.chart-box', povertyCanvas))),
+    section(town ? t('dashboard.byVillageNow', {town}) : t('dashboard.byTownNow'),
       h('div.chart-box', {style: {height: `${Math.max(220, places.length * 34 + 90)}px`}}, placeCanvas),
       h('p.legend-note', t('dashboard.nestedNote'))),
     section(t('dashboard.numbers'),
@@ -104,10 +104,10 @@ export async function render(page, ctx) {
     if (!ctx.isCurrent()) return undefined;
     Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
     charts.push(funnelChart(Chart, funnelCanvas, total, stage => go('/office/drill', {stage, town, village})));
-    charts.push(nestedChart(Chart, placeCanvas, places, (stage, row) => go('/office/drill',
-      {stage, town, village, ...row.filters})));
-    charts.push(nestedChart(Chart, povertyCanvas, poverty, (stage, row) => go('/office/drill',
-      {stage, town, village, ...row.filters})));
+    // A part of a bar is the workers at exactly that status: the worker list filtered by it shows them.
+    const openStatus = (status, row) => go('/office/workers', {status, town, village, ...row.filters});
+    charts.push(statusChart(Chart, placeCanvas, places, openStatus));
+    charts.push(statusChart(Chart, povertyCanvas, poverty, openStatus));
   } catch (error) {
     body.prepend(errorBox(error));
   }
@@ -148,29 +148,37 @@ function funnelChart(Chart, canvas, total, open) {
   });
 }
 
-function nestedChart(Chart, canvas, rows, open) {
+/** How many stand at exactly this status now (the funnel's figures count "this stage or beyond"). */
+export function atStatus(funnel, status) {
+  switch (status) {
+    case 'REGISTERED': return funnel.registered - funnel.offered - funnel.withdrawn;
+    case 'OFFERED': return funnel.offered - funnel.intentAgreed;
+    case 'INTENT_AGREED': return funnel.intentAgreed - funnel.transportArranged;
+    case 'TRANSPORT_ARRANGED': return funnel.transportArranged - funnel.returnedToWork;
+    case 'RETURNED_TO_WORK': return funnel.returnedToWork;
+    default: return funnel.withdrawn;
+  }
+}
+
+const STATUSES = [...STAGES, 'WITHDRAWN'];
+
+/** One bar per place or group, cut by where its workers stand now; a part opens the workers at that status. */
+function statusChart(Chart, canvas, rows, open) {
   return new Chart(canvas, {
     type: 'bar',
     data: {
       labels: rows.map(r => r.name),
-      datasets: STAGES.map((stage, i) => ({
-        label: label('stage', stage), data: rows.map(r => stageFigure(r.funnel, stage)),
-        backgroundColor: STAGE_COLOURS[stage], grouped: false, order: STAGES.length - i,
-        barPercentage: 0.9 - i * 0.1, categoryPercentage: 0.9, borderRadius: 3,
+      datasets: STATUSES.map(status => ({
+        label: label('status', status), data: rows.map(r => atStatus(r.funnel, status)),
+        backgroundColor: STAGE_COLOURS[status], borderWidth: 0, maxBarThickness: 40,
       })),
     },
     options: {
       indexAxis: 'y', maintainAspectRatio: false, animation: false,
-      interaction: {mode: 'nearest', axis: 'y', intersect: false},
       plugins: {legend: {position: 'bottom', labels: {boxWidth: 12}}},
-      scales: {x: {beginAtZero: true, ticks: {precision: 0}}},
-      onClick(event) {
-        // The bars overlap: the one seen under the pointer is the innermost (latest) stage that contains it.
-        const hits = this.getElementsAtEventForMode(event, 'point', {intersect: true}, true);
-        if (hits.length) {
-          const top = hits.reduce((a, b) => (b.datasetIndex > a.datasetIndex ? b : a));
-          open(STAGES[top.datasetIndex], rows[top.index]);
-        }
+      scales: {x: {stacked: true, beginAtZero: true, ticks: {precision: 0}}, y: {stacked: true}},
+      onClick: (event, elements) => {
+        if (elements.length) open(STATUSES[elements[0].datasetIndex], rows[elements[0].index]);
       },
     },
   });

@@ -1,7 +1,7 @@
 // Fare subsidies (补贴车费): paid where no bus fits, with totals by town and by travel date.
 
 import {h, replace} from '../dom.js';
-import {t, number, yuan, date} from '../i18n.js';
+import {t, number, yuan, date, serverMessage} from '../i18n.js';
 import {get, query} from '../api.js';
 import {empty, errorBox, linkButton, loading, pageHeader, section, table} from '../ui.js';
 import {go} from '../app.js';
@@ -50,7 +50,7 @@ export async function render(page, ctx) {
         {title: t('subsidies.date'), cell: e => date(e.travelDate)},
         {title: t('subsidies.distance'), className: 'num', cell: e => t('common.km', {km: number(e.distanceKm)})},
         {title: t('subsidies.amount'), className: 'num', cell: e => yuan(e.amountYuan)},
-        {title: t('subsidies.reason'), cell: e => e.reason},
+        {title: t('subsidies.reason'), cell: e => serverMessage(e.reason)},
       ], ledger.entries, {caption: t('subsidies.entries')})));
   } catch (error) {
     replace(body, errorBox(error, ctx.rerender));

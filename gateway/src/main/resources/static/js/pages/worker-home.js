@@ -45,7 +45,9 @@ export function render(page, ctx) {
 function view(worker, refresh) {
   const open = worker.offers.filter(o => o.state === 'OPEN');
   const accepted = worker.offers.find(o => o.state === 'ACCEPTED');
-  const past = worker.offers.filter(o => o.state !== 'OPEN' && o.state !== 'ACCEPTED');
+  // The confirmed offer is the placement shown above; the rest are history.
+  const past = worker.offers.filter(o => o.state !== 'OPEN' && o.state !== 'ACCEPTED'
+    && !(worker.placement && o.offerId === worker.placement.offerId));
   const parts = [
     h('h1', t('worker.hello', {name: worker.name})),
     steps(worker.status),
