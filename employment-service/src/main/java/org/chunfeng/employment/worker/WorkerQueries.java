@@ -1,7 +1,5 @@
 package org.chunfeng.employment.worker;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-
 import java.util.List;
 import org.chunfeng.contracts.common.PovertyStatus;
 import org.chunfeng.contracts.common.SpecialGroup;
@@ -78,9 +76,5 @@ public class WorkerQueries {
         query.fields().exclude("outbox").exclude("history");
         return mongo.find(query, org.bson.Document.class, WorkerRepository.COLLECTION).stream()
                 .map(workers::read).toList();
-    }
-
-    public static Criteria byId(String id) {
-        return where("_id").is(id);
     }
 }

@@ -8,8 +8,6 @@ import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
 import jakarta.annotation.PostConstruct;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +64,7 @@ public class WorkerRepository {
         indexes.createIndex(new Index().on("idHash", Sort.Direction.ASC).unique().named("idHash_unique"));
         indexes.createIndex(new Index().on("_id", Sort.Direction.ASC).on("version", Sort.Direction.ASC).unique()
                 .named("id_version"));
+        // For a real MongoDB; the wire server keeps unique indexes only and scans for households.
         indexes.createIndex(new Index().on("householdId", Sort.Direction.ASC).named("householdId"));
         for (MongoPersistentProperty p : mongo.getConverter().getMappingContext()
                 .getRequiredPersistentEntity(Worker.class)) {
@@ -87,19 +86,6 @@ public class WorkerRepository {
     public Optional<Worker> findByIdHash(String idHash) {
         Document d = mongo.getCollection(COLLECTION).find(new Document("idHash", idHash)).first();
         return Optional.ofNullable(d).map(this::read);
-    }
-
-    /** The ids of the workers already registered under these ID hashes, by hash. */
-    public Map<String, String> idsByHash(Collection<String> idHashes) {
-        Map<String, String> found = new HashMap<>();
-        for (String hash : idHashes) {
-            Document d = mongo.getCollection(COLLECTION).find(new Document("idHash", hash))
-                    .projection(new Document("_id", 1)).first();
-            if (d != null) {
-                found.put(hash, d.getString("_id"));
-            }
-        }
-        return found;
     }
 
     public Worker read(Document d) {
