@@ -68,7 +68,9 @@ final class Construction {
         for (String city : chain) {
             List<Integer> group = new ArrayList<>(byCity.get(city));
             GeoPoint cityCentre = centroid(group.stream().map(r -> index.pointAt(site[r])).toList());
-            group.sort(Comparator.<Integer>comparingDouble(r -> pickupAngle.get(pickup[r]))
+            Map<Integer, Integer> block = siteBlocks(group, cityCentre, capacityOfBiggest(free));
+            group.sort(Comparator.<Integer>comparingInt(r -> block.get(site[r]))
+                    .thenComparingDouble(r -> pickupAngle.get(pickup[r]))
                     .thenComparingInt(r -> pickup[r])
                     .thenComparingDouble(r -> angle(cityCentre, index.pointAt(site[r])))
                     .thenComparingInt(r -> site[r]));
@@ -342,6 +344,38 @@ final class Construction {
             relabelled[r] = busOf[r] < 0 ? -1 : target[busOf[r]];
         }
         return relabelled;
+    }
+
+    /**
+     * Splits a city's sites into neighbouring blocks so that a full bus visits about as many sites as villages:
+     * with p villages and s sites a bus of c seats covers about c / density village-site pairs, and p + s is
+     * smallest when s is near the square root of that. A city with few sites stays one block.
+     */
+    private Map<Integer, Integer> siteBlocks(List<Integer> group, GeoPoint cityCentre, int seats) {
+        Map<Integer, Integer> ridersAtSite = new HashMap<>();
+        java.util.Set<Integer> villages = new java.util.HashSet<>();
+        for (int r : group) {
+            ridersAtSite.merge(site[r], 1, Integer::sum);
+            villages.add(pickup[r]);
+        }
+        int sites = ridersAtSite.size();
+        double ridersPerPair = (double) group.size() / ((double) villages.size() * sites);
+        double sitesPerBus = Math.max(1, Math.sqrt(Math.max(1, seats) / Math.max(ridersPerPair, 1e-9)));
+        int blocks = (int) Math.max(1, Math.min(sites, Math.round(sites / sitesPerBus)));
+        List<Integer> ordered = new ArrayList<>(ridersAtSite.keySet());
+        ordered.sort(Comparator.comparingDouble((Integer s) -> angle(cityCentre, index.pointAt(s)))
+                .thenComparingInt(s -> s));
+        Map<Integer, Integer> blockOf = new HashMap<>();
+        int seen = 0;
+        for (int s : ordered) {
+            blockOf.put(s, Math.min(blocks - 1, (int) ((long) seen * blocks / group.size())));
+            seen += ridersAtSite.get(s);
+        }
+        return blockOf;
+    }
+
+    private int capacityOfBiggest(Deque<Integer> free) {
+        return free.isEmpty() ? 1 : capacity[free.peek()];
     }
 
     private Deque<Integer> busesBiggestFirst() {
