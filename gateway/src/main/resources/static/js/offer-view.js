@@ -76,10 +76,10 @@ export function offerCard(workerId, offer, {answerable = false, onAnswered = () 
     status);
 }
 
-export function placementCard(placement) {
+export function placementCard(placement, {office = false} = {}) {
   if (!placement) return null;
   return h('section.card', {dataset: {placement: placement.placementId}},
-    h('h2', t('placement.title')),
+    h('h2', t(office ? 'placement.titleOffice' : 'placement.title')),
     facts([
       [t('placement.employer'), placement.employerName],
       [t('offer.site'), placement.site ? `${placement.site.name}（${placement.site.city}）` : null],
@@ -89,11 +89,11 @@ export function placementCard(placement) {
 }
 
 /** "My bus": where and when to board, which bus and seat, the driver's phone; or the subsidy; or on their own. */
-export function transportCard(transport) {
+export function transportCard(transport, {office = false} = {}) {
   if (!transport) return null;
   if (transport.kind === 'BUS_SEAT') {
     return h('section.card.bus-card', {dataset: {transport: 'BUS_SEAT'}},
-      h('h2', t('bus.title')),
+      h('h2', t(office ? 'bus.titleOffice' : 'bus.title')),
       h('div.row', h('span.plate', transport.plate), h('span.seat', t('bus.seat', {seat: transport.seatNumber}))),
       facts([
         [t('bus.date'), date(transport.travelDate)],
@@ -106,7 +106,7 @@ export function transportCard(transport) {
           transport.driverPhone) : null],
         [t('bus.boarded'), transport.boardedAt ? dateTime(transport.boardedAt) : null],
       ]),
-      h('p.muted', t('bus.advice')));
+      office ? null : h('p.muted', t('bus.advice')));
   }
   if (transport.kind === 'FARE_SUBSIDY') {
     return h('section.card.bus-card', {dataset: {transport: 'FARE_SUBSIDY'}},
@@ -116,7 +116,7 @@ export function transportCard(transport) {
         [t('subsidy.distance'), transport.distanceKm != null ? t('common.km', {km: number(transport.distanceKm)}) : null],
         [t('subsidy.reason'), serverMessage(transport.reason)],
       ]),
-      h('p.muted', t('subsidy.advice')));
+      office ? null : h('p.muted', t('subsidy.advice')));
   }
   return h('section.card.bus-card', {dataset: {transport: 'SELF'}},
     h('h2', t('self.travel.title')),

@@ -156,7 +156,7 @@ async function showReport(container, jobId, ctx) {
           r.workerId)}`}, r.workerId) : '–')},
         {title: t('import.problems'), cell: r => (r.errors && r.errors.length ? h('ul.reasons', r.errors.map(e =>
           h('li', h('strong', e.field), ': ', serverMessage(e.message)))) : '')},
-      ], rows.items, {caption: t('import.report')}) : empty(t('import.noRows')),
+      ], rows.items) : empty(t('import.noRows')),
       pager(rows, p => go('/office/workers/import', {job: jobId, outcome, page: p}))));
   } catch (error) {
     replace(container, errorBox(error));

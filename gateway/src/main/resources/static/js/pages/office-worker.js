@@ -92,8 +92,8 @@ export async function render(page, ctx) {
         open.length ? section(t('worker.openOffer'), h('p.muted', t('worker.onBehalfHint')),
           open.map(o => offerCard(worker.workerId, o, {answerable: true, onBehalf: true,
             onAnswered: () => ctx.rerender()}))) : null,
-        transportCard(worker.transport),
-        placementCard(worker.placement),
+        transportCard(worker.transport, {office: true}),
+        placementCard(worker.placement, {office: true}),
         others.length ? section(t('worker.otherOffers'), others.map(o => offerCard(worker.workerId, o))) : null,
         section(t('worker.history'), h('ol.history', worker.history.slice().reverse().map(c =>
           h('li', h('strong', label('status', c.to)), ' · ', dateTime(c.at), c.cause ? h('small', ` — ${c.cause}`)

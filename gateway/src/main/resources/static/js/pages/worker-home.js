@@ -81,7 +81,8 @@ function view(worker, refresh) {
 
 /** Registered → offered → agreed → transport → at work, with the current step marked. */
 export function steps(status) {
-  const reached = STAGES.indexOf(status);
+  // Back at work is the end of the road: every step done, none still waiting.
+  const reached = status === 'RETURNED_TO_WORK' ? STAGES.length : STAGES.indexOf(status);
   return h('ol.steps', {'aria-label': t('worker.progress')}, STAGES.map((stage, i) =>
     h(`li${i < reached ? '.done' : i === reached ? '.now' : ''}`, {'aria-current': i === reached ? 'step' : null},
       t(`worker.step.${stage}`))));
