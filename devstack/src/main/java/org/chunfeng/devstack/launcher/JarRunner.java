@@ -2,9 +2,12 @@ package org.chunfeng.devstack.launcher;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,8 +35,6 @@ public final class JarRunner implements AppRunner {
             List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private static final String ARCHIVE = "app.jsa";
-    private static final String NEW_ARCHIVE = "app.jsa.new";
-    private static final String CLASS_LIST = "classes.lst";
     private static final List<String> NICE = Files.isExecutable(Path.of("/usr/bin/nice"))
             ? List.of("/usr/bin/nice", "-n", "10") : List.of();
     private static final String STAMP = "unpacked-from";
@@ -100,10 +101,17 @@ public final class JarRunner implements AppRunner {
         }
     }
 
-    /** Spring Boot's own tools jar mode lays the jar out as the application jar plus lib/. */
+    /**
+     * Spring Boot's own tools jar mode lays the jar out as the application jar plus lib/. Another launcher (the
+     * end-to-end tests use one) may be at the same module: the lock keeps them from unpacking over each other.
+     */
     private void unpack(App app) {
         Path dir = runDir(app);
-        try {
+        try (FileChannel lockFile = FileChannel.open(lockFile(app), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.lock()) {
+            if (unpackedFrom(app).equals(stamp(app))) {
+                return;
+            }
             deleteRecursively(dir);
             List<String> command = List.of(java(), "-Djarmode=tools", "-jar", jar(app).toString(),
                     "extract", "--destination", dir.toString());
@@ -112,9 +120,13 @@ public final class JarRunner implements AppRunner {
             if (ChildProcess.run("unpack " + app.name(), command, log, Duration.ofMinutes(2)) == 0) {
                 Files.writeString(dir.resolve(STAMP), stamp(app));
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             // reported by prepare, which finds no stamp
         }
+    }
+
+    private Path lockFile(App app) {
+        return runDir(app).resolveSibling("run.lock");
     }
 
     @Override
@@ -125,7 +137,7 @@ public final class JarRunner implements AppRunner {
         command.addAll(javaOptions);
         command.add(Files.isRegularFile(dir.resolve(ARCHIVE))
                 ? "-XX:SharedArchiveFile=" + dir.resolve(ARCHIVE)
-                : "-XX:DumpLoadedClassList=" + dir.resolve(CLASS_LIST));
+                : "-XX:DumpLoadedClassList=" + classList(app));
         // The archive's own warnings (classes it cannot take) would only clutter the application's log.
         command.add("-Xlog:cds=off");
         command.addAll(List.of("-jar", dir.resolve(app.name() + ".jar").toString()));
@@ -142,7 +154,7 @@ public final class JarRunner implements AppRunner {
     public void allHealthy(Map<App, Long> pids, PrintStream out) {
         List<App> unarchived = pids.keySet().stream()
                 .filter(app -> !Files.isRegularFile(runDir(app).resolve(ARCHIVE))
-                        && Files.isRegularFile(runDir(app).resolve(CLASS_LIST)))
+                        && Files.isRegularFile(classList(app)))
                 .toList();
         if (unarchived.isEmpty()) {
             return;
@@ -167,15 +179,19 @@ public final class JarRunner implements AppRunner {
 
     private boolean buildArchive(App app) {
         Path dir = runDir(app);
-        try {
+        Path building = dir.resolve(ARCHIVE + "." + ProcessHandle.current().pid());
+        try (FileChannel lockFile = FileChannel.open(lockFile(app), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = lockFile.tryLock()) {
+            if (lock == null || Files.isRegularFile(dir.resolve(ARCHIVE))) {
+                return false; // another launcher is building it, or has built it
+            }
             // The application keeps adding classes to its list; the archive takes those it had when it was ready.
-            Files.copy(dir.resolve(CLASS_LIST), dir.resolve(CLASS_LIST + ".ready"), StandardCopyOption.REPLACE_EXISTING);
-            Files.deleteIfExists(dir.resolve(NEW_ARCHIVE));
+            Path ready = dir.resolve("classes." + ProcessHandle.current().pid() + ".ready");
+            Files.copy(classList(app), ready, StandardCopyOption.REPLACE_EXISTING);
             List<String> command = new ArrayList<>(NICE);
-            command.addAll(List.of(java(), "-Xshare:dump",
-                    "-XX:SharedClassListFile=" + dir.resolve(CLASS_LIST + ".ready"),
-                    "-XX:SharedArchiveFile=" + dir.resolve(NEW_ARCHIVE),
-                    "-cp", dir.resolve(app.name() + ".jar").toString()));
+            command.addAll(List.of(java(), "-Xshare:dump", "-XX:+UseSerialGC", "-Xmx256m",
+                    "-XX:TieredStopAtLevel=1", "-XX:SharedClassListFile=" + ready,
+                    "-XX:SharedArchiveFile=" + building, "-cp", dir.resolve(app.name() + ".jar").toString()));
             Path log = dir.resolveSibling("archive.log");
             Files.deleteIfExists(log);
             ChildProcess dump;
@@ -187,15 +203,30 @@ public final class JarRunner implements AppRunner {
                 archiving = dump;
             }
             int exit = dump.onExit().join().exitCode();
-            if (exit == 0 && Files.isRegularFile(dir.resolve(NEW_ARCHIVE))) {
-                Files.move(dir.resolve(NEW_ARCHIVE), dir.resolve(ARCHIVE), StandardCopyOption.REPLACE_EXISTING);
+            Files.deleteIfExists(ready);
+            if (exit == 0 && Files.isRegularFile(building)) {
+                Files.move(building, dir.resolve(ARCHIVE), StandardCopyOption.ATOMIC_MOVE);
+                try (Stream<Path> lists = Files.list(dir)) {
+                    for (Path list : lists.filter(f -> f.getFileName().toString().endsWith(".lst")).toList()) {
+                        Files.deleteIfExists(list); // no longer needed, by this launcher or another
+                    }
+                }
                 return true;
             }
-            Files.deleteIfExists(dir.resolve(NEW_ARCHIVE));
         } catch (IOException | RuntimeException e) {
             // Without an archive the next start is just slower.
         }
+        try {
+            Files.deleteIfExists(building);
+        } catch (IOException e) {
+            // left in target/, which the next build's unpacking clears
+        }
         return false;
+    }
+
+    /** Each launcher lists classes in its own file: two stacks may run from the same modules at once. */
+    private Path classList(App app) {
+        return runDir(app).resolve("classes." + ProcessHandle.current().pid() + ".lst");
     }
 
     /** The stack is stopping: an archive still being built is abandoned (the next run starts over). */

@@ -40,7 +40,7 @@ class JarRunnerTest {
         Path run = runner.runDir(jobs);
         Files.createDirectories(run);
 
-        assertThat(runner.command(jobs)).contains("-Xmx256m", "-XX:DumpLoadedClassList=" + run.resolve("classes.lst"))
+        assertThat(runner.command(jobs)).contains("-Xmx256m", "-XX:DumpLoadedClassList=" + run.resolve("classes." + ProcessHandle.current().pid() + ".lst"))
                 .endsWith("-jar", run.resolve("jobs-service.jar").toString());
 
         Files.writeString(run.resolve("app.jsa"), "archive");
