@@ -120,6 +120,11 @@ public final class Stack {
                         + " or choose another port with " + use.option() + "=<port>.");
             }
         }
+        Long earlier = pidFile.read().get("launcher");
+        if (!problems.isEmpty() && earlier != null && ProcessHandle.of(earlier).map(ProcessHandle::isAlive).orElse(false)) {
+            problems.add("Chunfeng already runs from this data folder (launcher pid " + earlier + "; ./chunfeng status"
+                    + " shows it). Stop it with Ctrl-C in its terminal or kill " + earlier + ".");
+        }
         if (problems.isEmpty()) {
             try {
                 runner.prepare(apps, out);

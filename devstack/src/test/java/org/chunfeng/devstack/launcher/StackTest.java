@@ -86,6 +86,19 @@ class StackTest {
     }
 
     @Test
+    void aSecondStackOnTheSameDataFolderIsToldAboutTheFirst() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0)) {
+            Files.writeString(dataDir.resolve("running.properties"), "launcher=" + ProcessHandle.current().pid());
+            Stack stack = stack(options("--gateway-port=" + taken.getLocalPort()), Set.of());
+
+            assertThatThrownBy(stack::start).isInstanceOf(Stack.Failure.class);
+
+            assertThat(output()).contains("Chunfeng already runs from this data folder (launcher pid "
+                    + ProcessHandle.current().pid());
+        }
+    }
+
+    @Test
     void freshRefusesToDeleteAFolderThatIsNotAChunfengDataFolder() throws Exception {
         Files.writeString(dataDir.resolve("thesis.txt"), "not Chunfeng's");
         Stack stack = stack(options("--fresh"), Set.of());
