@@ -63,27 +63,10 @@ public final class BatchOptimiser {
     /** The optimal assignment of these workers to the board's openings left; the board itself is not changed. */
     public Result solve(List<WorkerView> workers, Instant now) {
         long started = System.nanoTime();
-        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
-        long searchNanos = System.nanoTime() - started;
-        Flow flow = flow(arcs, 1, 1.0);
-        // Everyone's best postings are often the same popular few, which the first optimum fills. Each further round
-        // gives every worker arcs to their best postings among those not yet full, and solves again, until a round
-        // adds nothing or fills nothing new: the pricing step of column generation, with prices only on full postings.
-        for (int round = 1; round < MAX_ROUNDS; round++) {
-            boolean[] full = fullPostings(arcs, flow);
-            if (full == null) {
-                break;
-            }
-            long t = System.nanoTime();
-            Arcs more = arcs(workers, now, full, EXTRA_PER_ROUND);
-            searchNanos += System.nanoTime() - t;
-            if (!arcs.absorb(more)) {
-                break;
-            }
-            flow.solver.delete();
-            flow = flow(arcs, 1, 1.0);
-        }
-        long searched = started + searchNanos;
+        long[] searchNanos = new long[1];
+        Arcs[] arcsHolder = new Arcs[1];
+        Flow flow = optimum(workers, now, 1, 1.0, arcsHolder, searchNanos);
+        Arcs arcs = arcsHolder[0];
         try {
             List<Assignment> assignments = new ArrayList<>();
             double total = 0;
@@ -98,8 +81,8 @@ public final class BatchOptimiser {
                 }
             }
             long solved = System.nanoTime();
-            return new Result(List.copyOf(assignments), total, arcs.workers, arcs.count, searchNanos / 1_000_000,
-                    (solved - started - searchNanos) / 1_000_000);
+            return new Result(List.copyOf(assignments), total, arcs.workers, arcs.count, searchNanos[0] / 1_000_000,
+                    (solved - started - searchNanos[0]) / 1_000_000);
         } finally {
             flow.solver.delete();
         }
@@ -111,9 +94,10 @@ public final class BatchOptimiser {
      * board's slots; 0 for postings nobody here competes for.
      */
     public double[] prices(List<WorkerView> workers, Instant now, double share) {
-        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
         int perWorker = 100;
-        Flow flow = flow(arcs, perWorker, share);
+        Arcs[] arcsHolder = new Arcs[1];
+        Flow flow = optimum(workers, now, perWorker, share, arcsHolder, new long[1]);
+        Arcs arcs = arcsHolder[0];
         try {
             double[] prices = new double[board.capacity()];
             long[] distance = residualDistancesFromSink(arcs, flow, perWorker);
@@ -127,6 +111,36 @@ public final class BatchOptimiser {
         } finally {
             flow.solver.delete();
         }
+    }
+
+    /**
+     * The optimal flow. Everyone's best postings are often the same popular few, which the first optimum fills. Each
+     * further round gives every worker arcs to their best postings among those not yet full and solves again, until a
+     * round adds nothing or fills nothing new: the pricing step of column generation, with prices only on full
+     * postings.
+     */
+    private Flow optimum(List<WorkerView> workers, Instant now, int perWorker, double share, Arcs[] arcsOut,
+            long[] searchNanos) {
+        long t0 = System.nanoTime();
+        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
+        searchNanos[0] += System.nanoTime() - t0;
+        Flow flow = flow(arcs, perWorker, share);
+        for (int round = 1; round < MAX_ROUNDS; round++) {
+            boolean[] full = fullPostings(arcs, flow);
+            if (full == null) {
+                break;
+            }
+            long t = System.nanoTime();
+            Arcs more = arcs(workers, now, full, EXTRA_PER_ROUND);
+            searchNanos[0] += System.nanoTime() - t;
+            if (!arcs.absorb(more)) {
+                break;
+            }
+            flow.solver.delete();
+            flow = flow(arcs, perWorker, share);
+        }
+        arcsOut[0] = arcs;
+        return flow;
     }
 
     /** Each worker's candidate postings (slot indexes) and pair scores, found in parallel. */

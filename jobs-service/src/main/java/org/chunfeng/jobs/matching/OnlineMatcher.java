@@ -10,6 +10,10 @@ import java.time.Instant;
  * {@code scarcityPrice} points for the last one): a worker with another posting almost as good goes there instead,
  * and the nearly full posting keeps its last openings for someone who has no alternative. The score the worker gets
  * is unchanged; the price only steers the choice. With a price of 0 this is plain greedy.
+ *
+ * <p>Better still are prices learned from an optimum over the workers seen so far ({@link #learnPrices}): what one
+ * more opening of each posting would add for the workers expected to come. Once learned they replace the scarcity
+ * price, and an opening worth more to the coming workers than to this one is not offered to this one at all.
  */
 public final class OnlineMatcher {
 
@@ -44,7 +48,9 @@ public final class OnlineMatcher {
                 // The workers still to come are expected to gain more from this opening than this one would.
                 continue;
             }
-            double value = search.points(i) - price(slot) - learnedPrice;
+            // Learned prices replace the scarcity rule of thumb once there are any: they know which postings the
+            // coming workers need, where the rule of thumb only knows which are nearly full.
+            double value = search.points(i) - (learned.length > 0 ? learnedPrice : price(slot));
             if (value > bestValue) {
                 bestValue = value;
                 best = i;

@@ -44,6 +44,8 @@ public final class MatchingBench {
             new Scenario("100k-tight", 100_000, 20_000, 100_000, "tight: openings = workers"));
     static final long SEED = 20200301L;
     static final int SAMPLE = 20_000;
+    /** Prices are learned again after 2.5%, 5%, 10% of arrivals, then after every further LEARN_STEP of them. */
+    static final double LEARN_STEP = Double.parseDouble(System.getProperty("learn.step", "0.1"));
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 3 && args[0].equals("child")) {
@@ -111,6 +113,8 @@ public final class MatchingBench {
         Campaign campaign = Campaign.generate(s.workers(), s.postings(), s.openings(), SEED);
         MatchingSettings settings = switch (method) {
             case "greedy" -> MatchingSettings.DEFAULT.withScarcity(0, 0);
+            case "online" -> MatchingSettings.DEFAULT.withScarcity(Double.parseDouble(System.getProperty("scarcity",
+                    String.valueOf(MatchingSettings.DEFAULT.scarcityPrice()))), MatchingSettings.DEFAULT.scarcityStart());
             case "batch-k200" -> MatchingSettings.DEFAULT.withCandidatesPerWorker(200);
             default -> MatchingSettings.DEFAULT;
         };
@@ -163,7 +167,7 @@ public final class MatchingBench {
                     double share = sample.size() / (double) (arrivals.size() - i);
                     matcher.learnPrices(pricing.prices(sample, now, share));
                     learnNanos += System.nanoTime() - l0;
-                    nextCheckpoint = i * 2;
+                    nextCheckpoint = Math.min(i * 2, i + (int) (arrivals.size() * LEARN_STEP));
                 }
                 long t0 = System.nanoTime();
                 OnlineMatcher.Choice choice = matcher.assign(arrivals.get(i), now);
