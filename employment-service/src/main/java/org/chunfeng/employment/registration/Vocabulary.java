@@ -36,6 +36,7 @@ public final class Vocabulary {
             "红", TravelFitness.RED, "红码", TravelFitness.RED);
 
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern LIST_SEPARATORS = Pattern.compile("[、，,;；/|]+");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -84,7 +85,7 @@ public final class Vocabulary {
         if (text == null || text.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(text.split("[、，,;；/|]+")).map(String::trim).filter(s -> !s.isEmpty())
+        return java.util.Arrays.stream(LIST_SEPARATORS.split(text)).map(String::trim).filter(s -> !s.isEmpty())
                 .toList();
     }
 

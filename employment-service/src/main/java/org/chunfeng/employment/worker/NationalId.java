@@ -22,6 +22,8 @@ public final class NationalId {
     private static final DateTimeFormatter BIRTH_DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
             .withResolverStyle(ResolverStyle.STRICT);
 
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s");
+
     private final String number;
     private final LocalDate birthDate;
 
@@ -92,7 +94,7 @@ public final class NationalId {
 
     /** Trims, drops inner spaces and upper-cases a trailing x, as clerks type it either way. */
     public static String normalise(String text) {
-        return text == null ? "" : text.replaceAll("\\s", "").toUpperCase();
+        return text == null ? "" : SPACES.matcher(text).replaceAll("").toUpperCase();
     }
 
     /** The number for hashing only. */

@@ -6,13 +6,14 @@ import java.util.regex.Pattern;
 public final class Phone {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
 
     private Phone() {
     }
 
     /** The number without spaces, dashes or a +86 prefix; throws with the reason when it is not a mobile number. */
     public static String parse(String text) {
-        String digits = text == null ? "" : text.replaceAll("[\\s-]", "");
+        String digits = text == null ? "" : SEPARATORS.matcher(text).replaceAll("");
         if (digits.isEmpty()) {
             throw new IllegalArgumentException("is required");
         }

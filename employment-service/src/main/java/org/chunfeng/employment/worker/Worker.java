@@ -358,6 +358,16 @@ public class Worker {
         return pendingEvents == null ? List.of() : List.copyOf(pendingEvents);
     }
 
+    /**
+     * Hands the pending events to the repository for the outbox and forgets them, so they are not mapped as part
+     * of the worker's own fields.
+     */
+    public List<Event> takeEvents() {
+        List<Event> events = pendingEvents();
+        pendingEvents = null;
+        return events;
+    }
+
     /** True when a command or event changed something that must be written. */
     public boolean isChanged() {
         return changed;

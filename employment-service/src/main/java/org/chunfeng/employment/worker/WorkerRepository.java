@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.bson.Document;
+import org.chunfeng.contracts.Event;
 import org.chunfeng.kit.error.ConflictException;
 import org.chunfeng.kit.error.NotFoundException;
 import org.chunfeng.kit.outbox.OutboxEvent;
@@ -159,6 +160,7 @@ public class WorkerRepository {
     }
 
     private void save(Worker worker) {
+        List<Event> events = worker.takeEvents();
         Document state = new Document();
         mongo.getConverter().write(worker, state);
         Update update = new Update();
@@ -171,26 +173,26 @@ public class WorkerRepository {
             }
         }
         update.inc("version", 1L);
-        outboxEvents.push(update, worker.pendingEvents(), worker.id());
+        outboxEvents.push(update, events, worker.id());
         var result = mongo.updateFirst(query(where("_id").is(worker.id()).and("version").is(worker.version())),
                 update, COLLECTION);
         if (result.getMatchedCount() == 0) {
             throw new ConcurrentChangeException(worker.id());
         }
-        boolean published = !worker.pendingEvents().isEmpty();
         worker.saved();
-        if (published) {
+        if (!events.isEmpty()) {
             relay.nudge(COLLECTION, worker.id());
         }
     }
 
     private Document toInsert(Worker worker) {
+        List<Event> events = worker.takeEvents();
         Document d = new Document();
         mongo.getConverter().write(worker, d);
         d.remove("_class");
         NOT_STORED.forEach(d::remove);
         d.put("version", worker.version() + 1);
-        List<OutboxEvent> outbox = outboxEvents.of(worker.pendingEvents(), worker.id());
+        List<OutboxEvent> outbox = outboxEvents.of(events, worker.id());
         d.put(OutboxEvent.FIELD, mongo.getConverter().convertToMongoType(outbox));
         return d;
     }
