@@ -41,7 +41,6 @@ export function offerCard(workerId, offer, {answerable = false, onAnswered = () 
     await answer(() => post(`/api/workers/${encodeURIComponent(workerId)}/offers/${encodeURIComponent(
       offer.offerId)}/decline`, {reason: reason.slice(0, 200)}), t('offer.declined'));
   };
-  const status = h('div');
   const answer = async (call, done) => {
     buttons.forEach(b => {
       b.disabled = true;
@@ -59,7 +58,8 @@ export function offerCard(workerId, offer, {answerable = false, onAnswered = () 
     }
   };
   const buttons = open && answerable
-    ? [button(t('offer.accept'), accept, 'primary'), button(t('offer.decline'), decline, 'danger')] : [];
+    ? [button(t('offer.accept'), accept, 'primary', {dataset: {action: 'accept'}}),
+      button(t('offer.decline'), decline, 'danger', {dataset: {action: 'decline'}})] : [];
   return h(`article.card.offer${open ? '.offer-card' : ''}`, {dataset: {offer: offer.offerId, state: offer.state}},
     h('div.list-title', h('h3', offer.jobTitle), badge('offerState', offer.state)),
     h('p', offer.employerName),
@@ -72,8 +72,7 @@ export function offerCard(workerId, offer, {answerable = false, onAnswered = () 
       offer.note ? [t('offer.note'), offer.note] : null,
     ]),
     offer.reasons && offer.reasons.length ? h('div', h('h4', t('offer.why')), reasonsList(offer.reasons)) : null,
-    buttons.length ? h('div.choice-buttons', buttons) : null,
-    status);
+    buttons.length ? h('div.choice-buttons', buttons) : null);
 }
 
 export function placementCard(placement, {office = false} = {}) {

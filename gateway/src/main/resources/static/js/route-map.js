@@ -36,16 +36,56 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
       fillOpacity: 1}).bindTooltip(t('trip.depot')).addTo(map);
     trip.stops.forEach((stop, n) => {
       const pickup = stop.kind === 'PICKUP';
-      L.circleMarker([stop.place.lat, stop.place.lon], {radius: pickup ? 6 : 8, color: colour, weight: 3,
-        fillColor: pickup ? colour : '#fff', fillOpacity: 1})
-        .bindTooltip(`${n + 1}. ${stop.place.name} · ${time(stop.time)} · ${t(pickup ? 'trip.pickup' : 'trip.dropOff')}`)
-        .addTo(map);
+      const marker = L.circleMarker([stop.place.lat, stop.place.lon], {radius: pickup ? 6 : 8, color: colour,
+        weight: 3, fillColor: pickup ? colour : '#fff', fillOpacity: 1}).addTo(map);
+      const words = `${n + 1}. ${stop.place.name} · ${time(stop.time)} · ${t(pickup ? 'trip.pickup' : 'trip.dropOff')}`;
+      // With no map underneath, the destinations are named on the map itself.
+      if (pickup) marker.bindTooltip(words);
+      else marker.bindTooltip(stop.place.city, {permanent: true, direction: 'right', className: 'map-label'});
     });
     bounds.push(...path(trip));
   });
-  if (bounds.length) map.fitBounds(bounds, {padding: [18, 18]});
-  else map.setView([33.14, 116.21], 10);
-  return () => map.remove();
+  const pickups = trips.flatMap(trip => trip.stops.filter(s => s.kind === 'PICKUP')
+    .map(s => [s.place.lat, s.place.lon]));
+  let view = bounds;
+  const fit = () => {
+    if (view.length) map.fitBounds(view, {padding: [18, 18], maxZoom: 13});
+    else map.setView([33.14, 116.21], 10);
+  };
+  fit();
+  if (pickups.length) {
+    // The villages lie a few kilometres apart and the sites hundreds away: one button for each view.
+    const Views = L.Control.extend({
+      onAdd() {
+        const box = L.DomUtil.create('div', 'leaflet-bar map-views');
+        [['whole', t('trip.viewWhole'), bounds], ['pickups', t('trip.viewPickups'), pickups]].forEach(
+          ([name, words, points]) => {
+            const a = L.DomUtil.create('a', `map-view-${name}`, box);
+            a.href = '#';
+            a.setAttribute('role', 'button');
+            a.textContent = words;
+            L.DomEvent.on(a, 'click', event => {
+              L.DomEvent.preventDefault(event);
+              L.DomEvent.stopPropagation(event);
+              view = points;
+              fit();
+            });
+          });
+        return box;
+      },
+    });
+    new Views({position: 'topright'}).addTo(map);
+  }
+  // A phone turned sideways, or a desk window resized: keep the chosen view filling the box.
+  const observer = new ResizeObserver(() => {
+    map.invalidateSize();
+    fit();
+  });
+  observer.observe(el);
+  return () => {
+    observer.disconnect();
+    map.remove();
+  };
 }
 
 /** A key to the colours, one entry per trip. */

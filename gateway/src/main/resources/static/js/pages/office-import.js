@@ -52,7 +52,7 @@ function uploadStep(ctx) {
   bar.classList.add('hidden');
   const messages = h('div');
   const submit = h('button.primary', {type: 'submit'}, t('import.upload'));
-  const el = h('form.form', {onsubmit: async event => {
+  const el = h('form.form', {novalidate: true, onsubmit: async event => {
     event.preventDefault();
     replace(messages);
     errorEl.textContent = '';

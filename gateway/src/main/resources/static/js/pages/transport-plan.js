@@ -32,7 +32,7 @@ export async function render(page, ctx) {
       replanButton.disabled = false;
     }
   };
-  const replanButton = button(t('plan.replan'), replan, 'primary');
+  const replanButton = button(t('plan.replan'), replan, 'primary', {dataset: {action: 'replan'}});
 
   page.append(
     pageHeader(t('plan.title'), replanButton),
@@ -118,6 +118,6 @@ function tripItem(trip, index, reload) {
       h('li', `${trip.driverName} ${trip.driverPhone}`)),
     h('div.actions',
       linkButton(`#/transport/trips/${encodeURIComponent(trip.id)}`, t('trip.manifest'), 'small primary'),
-      trip.status === 'PLANNED' ? button(trip.locked ? t('trip.unlock') : t('trip.lock'), toggleLock, 'small')
-        : null));
+      trip.status === 'PLANNED' ? button(trip.locked ? t('trip.unlock') : t('trip.lock'), toggleLock, 'small',
+        {dataset: {action: trip.locked ? 'unlock' : 'lock'}}) : null));
 }
