@@ -24,6 +24,7 @@ final class CampaignLoader {
     }
 
     private static final int PAGE = 500;
+    static final int POSTINGS_PER_SHEET = 100;
     private static final int SHOWN_REJECTIONS = 5;
 
     private final GatewayClient office;
@@ -81,8 +82,54 @@ final class CampaignLoader {
                 .orElse(campaign.town().name());
     }
 
-    /** Imports the postings not yet posted; returns {added, rejected}. */
+    /**
+     * Imports the postings not yet posted, a sheet of at most {@value #POSTINGS_PER_SHEET} at a time so that no
+     * upload outlasts the gateway's 30-second timeout on a busy machine. A sheet that timed out may still have been
+     * imported: what is missing is worked out again before the next sheet. Returns {added, rejected}.
+     */
     private int[] postings(DemoCampaign campaign, Map<String, String> employerIds) {
+        int created = 0;
+        int rejected = 0;
+        int alreadyThere = -1;
+        long openings = 0;
+        JsonNode rejections = null;
+        for (int sheet = 0; sheet < 3 * campaign.postings().size() / POSTINGS_PER_SHEET + 3; sheet++) {
+            List<DemoPosting> missing = missingPostings(campaign);
+            if (alreadyThere < 0) {
+                alreadyThere = campaign.postings().size() - missing.size();
+            }
+            if (missing.isEmpty() || missing.size() <= rejected) {
+                break;
+            }
+            List<DemoPosting> next = missing.subList(rejected, Math.min(missing.size(), rejected + POSTINGS_PER_SHEET));
+            JsonNode report;
+            try {
+                report = office.upload("/api/jobs/import", "demo-postings.csv", "text/csv",
+                        DemoSheets.postings(next, employerIds));
+            } catch (GatewayClient.CallFailed e) {
+                if (e.status() != 504) {
+                    throw e;
+                }
+                GatewayClient.pause(Duration.ofSeconds(5));
+                continue;
+            }
+            created += report.path("created").asInt();
+            rejected += report.path("rejected").asInt();
+            openings += next.stream().mapToLong(DemoPosting::openings).sum();
+            if (report.path("rejected").asInt() > 0 && rejections == null) {
+                rejections = report.path("results");
+            }
+        }
+        out.printf("  job postings: %,d imported with %,d openings, %,d rejected, %,d already posted%n", created,
+                openings, rejected, alreadyThere);
+        if (rejections != null) {
+            showRejections(rejections, "errors");
+        }
+        return new int[] {created, rejected};
+    }
+
+    /** The campaign's postings that jobs-service does not have yet, known by what they say. */
+    private List<DemoPosting> missingPostings(DemoCampaign campaign) {
         Map<String, Integer> existing = new HashMap<>();
         for (int page = 0; ; page++) {
             JsonNode answer = office.get("/api/jobs?size=" + PAGE + "&page=" + page);
@@ -104,19 +151,7 @@ final class CampaignLoader {
                 missing.add(p);
             }
         }
-        if (missing.isEmpty()) {
-            out.printf("  job postings: all %,d already posted%n", campaign.postings().size());
-            return new int[] {0, 0};
-        }
-        JsonNode report = office.upload("/api/jobs/import", "demo-postings.csv", "text/csv",
-                DemoSheets.postings(missing, employerIds));
-        int created = report.path("created").asInt();
-        int rejected = report.path("rejected").asInt();
-        long openings = missing.stream().mapToLong(DemoPosting::openings).sum();
-        out.printf("  job postings: %,d imported with %,d openings, %,d rejected, %,d already posted%n", created,
-                openings, rejected, campaign.postings().size() - missing.size());
-        showRejections(report.path("results"), "errors");
-        return new int[] {created, rejected};
+        return missing;
     }
 
     private static String key(String employer, String title, String site, String startDate, int openings) {
