@@ -19,7 +19,7 @@ import org.chunfeng.devstack.infra.ChildProcess;
 
 /**
  * Runs each application from the fat jar its module builds ({@code <module>/target/<module>.jar}), unpacked into
- * {@code <module>/target/run/}: a plain classpath starts faster than jars nested in a jar, and it allows a
+ * {@code <module>/target/run/<build>/}: a plain classpath starts faster than jars nested in a jar, and it allows a
  * class-data-sharing archive. The first run after a build lists the classes each application loads and builds the
  * archive from that list in the background; later runs map it and start about a third faster. A new build replaces
  * both.
@@ -62,12 +62,20 @@ public final class JarRunner implements AppRunner {
         return home.resolve(app.name()).resolve("target").resolve(app.name() + ".jar");
     }
 
+    private Path target(App app) {
+        return home.resolve(app.name()).resolve("target");
+    }
+
+    /**
+     * One folder per build of the jar: unpacking a new build then never pulls the files from under an application
+     * still running from the previous one (another launcher's, say).
+     */
     Path runDir(App app) {
-        return home.resolve(app.name()).resolve("target").resolve("run");
+        return target(app).resolve("run").resolve(stamp(app));
     }
 
     private Path unpackLog(App app) {
-        return runDir(app).resolveSibling("unpack.log");
+        return target(app).resolve("unpack.log");
     }
 
     @Override
@@ -119,6 +127,7 @@ public final class JarRunner implements AppRunner {
             Files.deleteIfExists(log);
             if (ChildProcess.run("unpack " + app.name(), command, log, Duration.ofMinutes(2)) == 0) {
                 Files.writeString(dir.resolve(STAMP), stamp(app));
+                removeOlderBuilds(app);
             }
         } catch (IOException | RuntimeException e) {
             // reported by prepare, which finds no stamp
@@ -126,7 +135,18 @@ public final class JarRunner implements AppRunner {
     }
 
     private Path lockFile(App app) {
-        return runDir(app).resolveSibling("run.lock");
+        return target(app).resolve("run.lock");
+    }
+
+    /** Keeps the folder of the previous build too, for a stack that may still be running from it. */
+    private void removeOlderBuilds(App app) throws IOException {
+        try (Stream<Path> builds = Files.list(target(app).resolve("run"))) {
+            List<Path> older = builds.filter(dir -> !dir.equals(runDir(app)))
+                    .sorted(Comparator.comparing((Path dir) -> dir.toFile().lastModified()).reversed()).toList();
+            for (Path dir : older.subList(Math.min(1, older.size()), older.size())) {
+                deleteRecursively(dir);
+            }
+        }
     }
 
     @Override
@@ -192,7 +212,7 @@ public final class JarRunner implements AppRunner {
             command.addAll(List.of(java(), "-Xshare:dump", "-XX:+UseSerialGC", "-Xmx256m",
                     "-XX:TieredStopAtLevel=1", "-XX:SharedClassListFile=" + ready,
                     "-XX:SharedArchiveFile=" + building, "-cp", dir.resolve(app.name() + ".jar").toString()));
-            Path log = dir.resolveSibling("archive.log");
+            Path log = target(app).resolve("archive.log");
             Files.deleteIfExists(log);
             ChildProcess dump;
             synchronized (this) {
@@ -248,7 +268,7 @@ public final class JarRunner implements AppRunner {
 
     private String stamp(App app) {
         try {
-            return Files.size(jar(app)) + " " + Files.getLastModifiedTime(jar(app)).toMillis();
+            return Files.size(jar(app)) + "-" + Files.getLastModifiedTime(jar(app)).toMillis();
         } catch (IOException e) {
             return "missing";
         }

@@ -257,13 +257,16 @@ public final class Stack {
             pending.put(app, System.nanoTime());
         }
         while (!pending.isEmpty()) {
-            for (App app : List.copyOf(pending.keySet())) {
+            // Asked all at once, so one slow answer does not delay noticing the others.
+            Map<App, CompletableFuture<String>> answers = new LinkedHashMap<>();
+            pending.keySet().forEach(app -> answers.put(app, readiness(app)));
+            for (App app : answers.keySet()) {
                 ChildProcess child = running.get(app);
+                String answer = answers.get(app).join();
                 if (!child.isAlive()) {
                     throw new ComponentFailed(app.name() + " exited with code " + child.exitCode()
                             + " while starting", child.log());
                 }
-                String answer = readiness(app);
                 if (answer.equals("200")) {
                     ready(app.name(), pending.remove(app), app.url());
                 } else if (System.nanoTime() - pending.get(app) > options.timeout().toNanos()) {
@@ -279,17 +282,12 @@ public final class Stack {
     }
 
     /** The HTTP status of the app's readiness probe, or why there was none. */
-    private String readiness(App app) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(app.readinessUrl()))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
-            return String.valueOf(http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode());
-        } catch (IOException e) {
-            return "no connection";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for " + app.name(), e);
-        }
+    private CompletableFuture<String> readiness(App app) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(app.readinessUrl()))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> String.valueOf(response.statusCode()))
+                .exceptionally(e -> "no connection");
     }
 
     private void loadDemo() {
