@@ -49,7 +49,8 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
     .map(s => [s.place.lat, s.place.lon]));
   let view = bounds;
   const fit = () => {
-    if (view.length) map.fitBounds(view, {padding: [18, 18], maxZoom: 13});
+    // Room for the zoom buttons on the left and the destinations' names on the right.
+    if (view.length) map.fitBounds(view, {paddingTopLeft: [56, 30], paddingBottomRight: [70, 30], maxZoom: 13});
     else map.setView([33.14, 116.21], 10);
   };
   fit();

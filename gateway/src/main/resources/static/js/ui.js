@@ -71,7 +71,7 @@ const TONES = {
   OPEN: 'info', ACCEPTED: 'good', DECLINED: 'muted', EXPIRED: 'warn', WITHDRAWN_OFFER: 'muted',
   FILLED: 'done', CLOSED: 'muted',
   PLANNED: 'info', DEPARTED: 'good', COMPLETED: 'done', CANCELLED: 'muted',
-  ASSIGNED: 'neutral', BOARDED: 'good', NO_SHOW: 'warn', ARRIVED: 'done',
+  ASSIGNED: 'neutral', BOARDED: 'good', NO_SHOW: 'warn', ARRIVED: 'done', MISSING: 'bad',
   GREEN: 'good', YELLOW: 'warn', RED: 'bad',
   POOR: 'bad', UNSTABLE: 'warn', MARGINAL: 'warn', NONE: 'neutral',
   IMPORTED: 'good', DUPLICATE: 'warn', REJECTED: 'bad',

@@ -143,11 +143,12 @@ function stops(trip, act, reload, planned, departed) {
       h('h3', `${n + 1}. ${time(stop.time)} · ${stop.place.name}`),
       h('p.muted', t(pickup ? 'trip.pickupAt' : 'trip.dropOffAt', {city: stop.place.city,
         km: number(stop.kmFromDepot)})),
-      riders.map(r => riderRow(r, pickup, act, reload, planned, departed)));
+      riders.map(r => riderRow(r, pickup, act, reload, planned, departed,
+        trip.status === 'DEPARTED' || trip.status === 'COMPLETED')));
   });
 }
 
-function riderRow(rider, pickup, act, reload, planned, departed) {
+function riderRow(rider, pickup, act, reload, planned, departed, left) {
   const worker = encodeURIComponent(rider.workerId);
   const buttons = [];
   if (pickup && planned && rider.status === 'ASSIGNED') {
@@ -167,7 +168,10 @@ function riderRow(rider, pickup, act, reload, planned, departed) {
   }
   return h('div.rider', {dataset: {rider: rider.workerId, status: rider.status}},
     h('span.seat-no', {title: t('trip.seat')}, rider.seatNumber),
-    h('div.row', h('strong', rider.name), badge('riderStatus', rider.status), badge('fitness', rider.fitness),
+    h('div.row', h('strong', rider.name),
+      // Still waiting to board once the bus has gone: missing, not merely "not yet on".
+      badge('riderStatus', rider.status === 'ASSIGNED' && left ? 'MISSING' : rider.status),
+      badge('fitness', rider.fitness),
       h('small', `${rider.phoneMasked} · ${rider.town}`),
       !pickup ? h('small', t('trip.from', {place: rider.pickup.name})) : h('small', t('trip.to', {place: rider.site.name,
         city: rider.site.city}))),
