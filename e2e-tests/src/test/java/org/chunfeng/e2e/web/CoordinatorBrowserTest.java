@@ -1,0 +1,130 @@
+package org.chunfeng.e2e.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.chunfeng.devstack.demo.GatewayClient;
+import org.chunfeng.e2e.ChunfengSystem;
+import org.chunfeng.e2e.WholeSystemTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The day of travel as the transport coordinator lives it: register a bus, re-plan the date, lock and unlock the
+ * trip, check riders on at their pickups, leave with one rider missing (the page says who), and hand the others over
+ * at the site — after which employment-service counts them back at work.
+ */
+@Order(22)
+@WholeSystemTest
+class CoordinatorBrowserTest {
+
+    private static final String PLATE = "皖SE2E01";
+    private Browser browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theCoordinatorReplansChecksRidersInLeavesWithOneMissingAndHandsTheOthersOver(ChunfengSystem system) {
+        browser = Browser.open(system.gatewayUrl(), "coordinator");
+        // A date no one else travels on, a bus free only then, and three workers who accepted a job away.
+        LocalDate start = Fixtures.today().plusDays(45);
+        LocalDate travel = start.minusDays(1);
+        GatewayClient office = system.office();
+        Fixtures.vehicle(system.coordinator(), PLATE, travel);
+        String employer = Fixtures.employer(office, "无锡新吴电子有限公司", "ENTERPRISE", "无锡新吴区电子工业园", "无锡市",
+                31.4912, 120.3119);
+        int wage = Fixtures.HIGH_WAGE + 500;
+        Fixtures.job(office, employer, "SMT 贴片操作员", "无锡新吴区电子工业园", "无锡市", 31.4912, 120.3119, wage, 30,
+                start);
+        List<String> names = List.of("马桂芳", "赵志强", "孙丽华");
+        List<Fixtures.Village> villages = List.of(Fixtures.LI_MIAO, Fixtures.ZHAO_QIAO, Fixtures.SUN_HU);
+        List<String> riders = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            riders.add(Fixtures.registerWorker(office, Fixtures.registration(names.get(i),
+                    Fixtures.idNumber(LocalDate.of(1982 + i, 4, 9)), Fixtures.phone(), villages.get(i), "AWAY", wage)));
+        }
+        for (String worker : riders) {
+            String offer = Fixtures.awaitOpenOffer(office, worker).path("offerId").asString();
+            office.post("/api/workers/" + worker + "/offers/" + offer + "/accept", null);
+        }
+        for (String worker : riders) {
+            Fixtures.awaitStatus(office, worker, "TRANSPORT_ARRANGED");
+        }
+
+        browser.visit("/sign-in");
+        browser.type("input[name=username]", "coordinator");
+        browser.type("input[name=password]", system.password());
+        browser.click("form button[type=submit]");
+        browser.await("[data-page=transport] [data-action=replan]");
+        browser.screenshot("plan-today");
+
+        browser.visit("/transport/vehicles");
+        browser.await("[data-list=vehicles]");
+        browser.type("input[name=plate]", "皖SE2E02");
+        browser.type("input[name=seats]", "33");
+        browser.type("input[name=driverName]", "李师傅");
+        browser.type("input[name=driverPhone]", "1391234567");
+        browser.click("form button[type=submit]");
+        browser.awaitText("[data-field=driverPhone] .field-error", "手机号");
+        browser.screenshot("vehicle-error");
+
+        browser.visit("/transport?date=" + travel);
+        browser.await("[data-list=trips]");
+        browser.click("[data-action=replan]");
+        browser.await("[data-summary=plan]");
+        String tripId = system.coordinator().get("/api/riders/" + riders.get(0)).path("seat").path("tripId")
+                .asString();
+        browser.await("[data-trip='" + tripId + "']");
+        browser.screenshot("plan-replanned");
+        browser.screenshotOnDesk("plan-replanned");
+
+        browser.click("[data-trip='" + tripId + "'] a");
+        browser.await("[data-rider='" + riders.get(2) + "']");
+        browser.click("[data-action=lock]");
+        browser.await("[data-locked=true]");
+        browser.screenshot("trip-locked");
+        browser.click("[data-action=unlock]");
+        browser.await("[data-locked=false]");
+
+        for (String rider : riders.subList(0, 2)) {
+            browser.click("[data-rider='" + rider + "'] [data-action=board]");
+            browser.await("[data-rider='" + rider + "'][data-status=BOARDED]");
+        }
+        browser.screenshot("trip-boarding");
+
+        browser.click("[data-action=depart]");
+        browser.awaitText("dialog.ask", names.get(2));
+        browser.screenshot("depart-question");
+        browser.click("dialog.ask button[type=submit]");
+        browser.await("[data-trip-status=DEPARTED]");
+        assertThat(browser.text("[data-missing]")).contains(names.get(2)).doesNotContain(names.get(0));
+        browser.screenshot("departed-one-missing");
+
+        for (String rider : riders.subList(0, 2)) {
+            browser.click("[data-rider='" + rider + "'] [data-action=arrive]");
+            browser.await("[data-rider='" + rider + "'][data-status=ARRIVED]");
+        }
+        browser.screenshot("handed-over");
+        browser.screenshotOnDesk("handed-over");
+
+        Fixtures.awaitStatus(office, riders.get(0), "RETURNED_TO_WORK");
+        Fixtures.awaitStatus(office, riders.get(1), "RETURNED_TO_WORK");
+        assertThat(office.get("/api/workers/" + riders.get(2)).path("status").asString())
+                .isEqualTo("TRANSPORT_ARRANGED");
+
+        browser.visit("/transport/subsidies");
+        browser.await(".page-header");
+        browser.await("table, .empty");
+        browser.screenshot("subsidies");
+
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+}

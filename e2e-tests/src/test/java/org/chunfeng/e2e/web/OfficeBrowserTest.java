@@ -1,0 +1,153 @@
+package org.chunfeng.e2e.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.chunfeng.e2e.ChunfengSystem;
+import org.chunfeng.e2e.WholeSystemTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The labour office signs in, registers a worker on the form (the service's field errors shown beside the fields),
+ * finds them on the campaign dashboard and drills down from a figure to the worker's masked record; then imports a
+ * spreadsheet and reads its report row by row.
+ */
+@Order(21)
+@WholeSystemTest
+class OfficeBrowserTest {
+
+    private Browser browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    private void signIn(ChunfengSystem system) {
+        browser.visit("/sign-in");
+        browser.type("input[name=username]", "office");
+        browser.type("input[name=password]", "not-the-password");
+        browser.click("form button[type=submit]");
+        browser.awaitText(".form-errors", "登录没有成功");
+        browser.screenshot("sign-in-refused");
+        browser.type("input[name=password]", system.password());
+        browser.click("form button[type=submit]");
+        browser.await("[data-page=office] ul.funnel");
+    }
+
+    @Test
+    void theOfficeRegistersAWorkerThenFindsThemOnTheDashboardByDrillingDown(ChunfengSystem system) {
+        browser = Browser.open(system.gatewayUrl(), "office");
+        signIn(system);
+        browser.screenshot("dashboard");
+        browser.screenshotOnDesk("dashboard");
+
+        browser.visit("/office/workers/new");
+        browser.await("input[name=idNumber]");
+        browser.click("form button[type=submit]");
+        browser.awaitText("[data-field=name] .field-error", "必须填写");
+        assertThat(browser.text("[data-field=householdId] .field-error")).contains("必须填写");
+        browser.screenshot("register-errors");
+
+        String name = "周春燕";
+        String idNumber = Fixtures.idNumber(LocalDate.of(1979, 11, 3));
+        browser.type("input[name=name]", name);
+        browser.type("input[name=idNumber]", idNumber);
+        browser.type("input[name=phone]", Fixtures.phone());
+        browser.type("input[name=householdId]", "LX-CJJ-E2E-1103");
+        browser.choose("select[name=povertyStatus]", "MARGINAL");
+        browser.choose("select[name=village]", Fixtures.ZHAO_QIAO.name());
+        browser.tick("intent", "AWAY");
+        browser.click("form button[type=submit]");
+        browser.awaitText(".page-header h1", name);
+        String masked = browser.text("dl.facts");
+        assertThat(masked).contains(idNumber.substring(0, 6) + "**********" + idNumber.substring(16))
+                .doesNotContain(idNumber);
+        browser.screenshot("registered-worker");
+        String workerId = browser.currentRoute().replace("/office/workers/", "");
+
+        // The dashboard, narrowed to the worker's village; its registered figure lists the people behind it.
+        browser.visit("/office");
+        browser.choose("#filter-town", Fixtures.TOWN);
+        browser.await("#filter-village:not([disabled])");
+        browser.choose("#filter-village", Fixtures.ZHAO_QIAO.name());
+        browser.awaitRoute("village=" + Fixtures.ZHAO_QIAO.name());
+        browser.await("[data-stage=REGISTERED] a.figure[href*='village=']");
+        browser.screenshot("dashboard-village");
+        browser.click("[data-stage=REGISTERED] a.figure");
+        browser.awaitRoute("/office/drill");
+        browser.await("[data-list=workers]");
+        WebElement row = browser.await("[data-worker='" + workerId + "']");
+        assertThat(row.getText()).contains(name).contains(Fixtures.ZHAO_QIAO.name());
+        browser.screenshot("drill-registered");
+        browser.click("[data-worker='" + workerId + "'] a");
+        browser.awaitText(".page-header h1", name);
+        browser.screenshot("worker-from-dashboard");
+
+        browser.visit("/office/at-risk");
+        browser.await("[data-list=at-risk], .empty");
+        browser.screenshot("at-risk");
+        browser.visit("/office/workers");
+        browser.await("[data-list=workers]");
+        browser.screenshot("workers");
+        browser.visit("/office/jobs");
+        browser.await("[data-list=jobs], .empty");
+        browser.screenshot("jobs");
+        browser.visit("/office/employers");
+        browser.await("[data-list=employers], .empty");
+        browser.screenshot("employers");
+
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+
+    @Test
+    void theOfficeImportsASpreadsheetWithProgressAndReadsTheReportRowByRow(ChunfengSystem system,
+            @TempDir Path folder) throws IOException {
+        browser = Browser.open(system.gatewayUrl(), "office-import");
+        StringBuilder sheet = new StringBuilder("姓名,身份证号,手机号,户编号,户类型,特殊群体,县,乡镇,村,集合点,纬度,经度,"
+                + "集合点纬度,集合点经度,技能,从业年限,就业意向,意向城市,最低月薪,可到岗日期,健康状况,体检日期\n");
+        for (int i = 0; i < 12; i++) {
+            sheet.append(String.join(",", "郭湖导入" + i, Fixtures.idNumber(LocalDate.of(1984, 3, 1 + i)),
+                    Fixtures.phone(), "LX-CJJ-IMP-" + i, "边缘户", "", Fixtures.COUNTY, Fixtures.TOWN, "郭湖村",
+                    "郭湖村村委会集合点", "33.1294", "116.2567", "", "", "普工", "2", "均可", "", "3000",
+                    Fixtures.today().toString(), "绿码", Fixtures.today().toString())).append('\n');
+        }
+        sheet.append("坏的一行,341623198001011234,12345,LX-CJJ-IMP-X,不知道,,利辛县,程家集镇,郭湖村,郭湖村村委会集合点,"
+                + "99,116.2567,,,普工,2,均可,,3000,2026-12-01,绿码,2026-11-20\n");
+        Path file = folder.resolve("郭湖村入户排查.csv");
+        Files.writeString(file, sheet, StandardCharsets.UTF_8);
+
+        signIn(system);
+        browser.visit("/office/workers/import");
+        browser.await("#import-file");
+        browser.click("form button[type=submit]");
+        browser.awaitText("#import-file-error", "请先选择文件");
+        browser.screenshot("import-choose");
+        browser.await("#import-file").sendKeys(file.toString());
+        browser.click("form button[type=submit]");
+        browser.await("[data-state]");
+        browser.screenshot("import-progress");
+        browser.await("[data-state=DONE]");
+        assertThat(browser.text("[data-outcome=IMPORTED] dd")).isEqualTo("12");
+        assertThat(browser.text("[data-outcome=REJECTED] dd")).isEqualTo("1");
+        browser.await("table");
+        browser.click(".tabs button:nth-child(2)");
+        browser.awaitRoute("outcome=REJECTED");
+        browser.awaitText(".tabs button.primary", "有错误");
+        browser.await("table");
+        assertThat(browser.text("table")).contains("校验位").contains("手机号");
+        browser.screenshot("import-rejected-rows");
+
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+}
