@@ -39,7 +39,7 @@ public final class CampaignDriver {
     }
 
     private static final int PAGE = 200;
-    private static final int MOST_ROUNDS = 6;
+    private static final int IDLE_ROUNDS = 2;
 
     private final GatewayClient office;
     private final GatewayClient coordinator;
@@ -82,13 +82,17 @@ public final class CampaignDriver {
 
     /**
      * Workers answer their open offers, round by round: a decline makes jobs-service match the worker again, and
-     * the next round answers the new offer. Stops once no offer is open or waiting for jobs-service's confirmation.
-     * Returns {accepted, declined}.
+     * the next round answers the new offer; so do workers whose first offer comes late, when matching is slow. It
+     * ends after {@value #IDLE_ROUNDS} rounds in a row found nothing to answer, nothing waiting for jobs-service's
+     * confirmation and the funnel standing still. Returns {accepted, declined}.
      */
     private int[] answerOffers() {
         AtomicInteger accepted = new AtomicInteger();
         AtomicInteger declined = new AtomicInteger();
-        for (int round = 1; round <= MOST_ROUNDS; round++) {
+        long deadline = System.nanoTime() + settings.timeout().toNanos();
+        int idle = 0;
+        DemoReport.Funnel before = funnel();
+        for (int round = 1; idle < IDLE_ROUNDS; round++) {
             AtomicInteger pending = new AtomicInteger();
             AtomicInteger acceptedNow = new AtomicInteger();
             AtomicInteger declinedNow = new AtomicInteger();
@@ -109,10 +113,14 @@ public final class CampaignDriver {
                 out.printf("  offers, round %d: %,d accepted, %,d declined with a reason%n", round, acceptedNow.get(),
                         declinedNow.get());
             }
-            if (acceptedNow.get() + declinedNow.get() + pending.get() == 0) {
+            DemoReport.Funnel after = settle("placements and new offers", f -> true);
+            boolean still = acceptedNow.get() + declinedNow.get() + pending.get() == 0 && after.equals(before);
+            idle = still ? idle + 1 : 0;
+            before = after;
+            if (System.nanoTime() > deadline) {
+                out.printf("  still answering offers after %d s; going on%n", settings.timeout().toSeconds());
                 break;
             }
-            settle("placements and new offers", f -> true);
         }
         return new int[] {accepted.get(), declined.get()};
     }
