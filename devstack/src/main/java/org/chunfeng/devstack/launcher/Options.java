@@ -99,7 +99,7 @@ public record Options(
                 mongoUri(values.get("mongo-uri")),
                 values.containsKey("fresh"),
                 values.containsKey("demo"),
-                Duration.ofSeconds(number(values, "timeout", 120, 1, 3600)));
+                Duration.ofSeconds(number(values, "timeout", 300, 1, 3600)));
         options.checkDistinctPorts();
         return options;
     }
