@@ -23,7 +23,34 @@ public final class WholeSystem implements ParameterResolver {
     }
 
     static ChunfengSystem system(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
-                .computeIfAbsent(ChunfengSystem.class, key -> ChunfengSystem.start(), ChunfengSystem.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Started.class, key -> Started.start(),
+                Started.class).system();
+    }
+
+    /** The system, or why it did not start: a failed start is not tried again by every test class after it. */
+    private record Started(ChunfengSystem running, RuntimeException failure) implements AutoCloseable {
+
+        static Started start() {
+            try {
+                return new Started(ChunfengSystem.start(), null);
+            } catch (RuntimeException e) {
+                return new Started(null, e);
+            }
+        }
+
+        ChunfengSystem system() {
+            if (failure != null) {
+                throw new IllegalStateException("The system did not start (see the first failed test): "
+                        + failure.getMessage(), failure);
+            }
+            return running;
+        }
+
+        @Override
+        public void close() {
+            if (running != null) {
+                running.close();
+            }
+        }
     }
 }
