@@ -65,10 +65,11 @@ export async function render(page, ctx) {
         ? h('span.rate', t('dashboard.ofRegistered', {percent: number(100 * n / total.registered, 1)})) : null);
   }));
 
-  // By village inside one town, by town across the county.
-  const places = town
-    ? summary.byVillage.filter(v => v.town === town).map(v => ({name: v.village, funnel: v.funnel,
-      filters: {village: v.village}}))
+  // By village inside one town (or when the campaign has only one), by town across the county.
+  const villageTown = town || (summary.byTown.length === 1 ? summary.byTown[0].town : '');
+  const places = villageTown
+    ? summary.byVillage.filter(v => v.town === villageTown).map(v => ({name: v.village, funnel: v.funnel,
+      filters: {town: villageTown, village: v.village}}))
     : summary.byTown.map(x => ({name: x.town, funnel: x.funnel, filters: {town: x.town}}));
   const poverty = summary.byPovertyStatus.map(p => ({name: label('poverty', p.povertyStatus), funnel: p.funnel,
     filters: {povertyStatus: p.povertyStatus}}));
@@ -78,7 +79,7 @@ export async function render(page, ctx) {
   const funnelCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.funnelChart')});
   const placeCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.placeChart')});
   const povertyCanvas = h('canvas', {role: 'img', 'aria-label': t('dashboard.povertyChart')});
-  const placeTitle = town ? t('dashboard.byVillage', {town}) : t('dashboard.byTown');
+  const placeTitle = villageTown ? t('dashboard.byVillage', {town: villageTown}) : t('dashboard.byTown');
 
   replace(body,
     h('div.filters',
@@ -90,7 +91,7 @@ export async function render(page, ctx) {
     h('div.grid.two',
       section(t('dashboard.funnel'), h('div.chart-box', funnelCanvas)),
       section(t('dashboard.byPovertyNow'), h('div.chart-box', povertyCanvas))),
-    section(town ? t('dashboard.byVillageNow', {town}) : t('dashboard.byTownNow'),
+    section(villageTown ? t('dashboard.byVillageNow', {town: villageTown}) : t('dashboard.byTownNow'),
       h('div.chart-box', {style: {height: `${Math.max(220, places.length * 34 + 90)}px`}}, placeCanvas),
       h('p.legend-note', t('dashboard.nestedNote'))),
     section(t('dashboard.numbers'),
