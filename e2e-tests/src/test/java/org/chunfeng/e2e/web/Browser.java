@@ -218,8 +218,9 @@ final class Browser implements AutoCloseable {
     }
 
     /** What the page keeps in this tab's storage (the sign-in lives there, never in a cookie). */
-    Map<?, ?> sessionStorage() {
-        return (Map<?, ?>) script("return Object.assign({}, sessionStorage)");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sessionStorage() {
+        return (Map<String, Object>) script("return Object.assign({}, sessionStorage)");
     }
 
     String currentRoute() {
