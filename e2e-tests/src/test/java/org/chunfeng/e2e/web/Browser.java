@@ -160,6 +160,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs a script that calls its last argument when done, and answers what it was called with. */
+    Object asyncScript(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     /**
      * Makes the page as wide as a phone (or a desk screen) and this tall. Headless Chromium will not make a window
      * narrower than 500 px, so the width is the emulated device's, as the browser's own device mode does it.

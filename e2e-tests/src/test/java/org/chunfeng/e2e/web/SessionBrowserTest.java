@@ -50,6 +50,31 @@ class SessionBrowserTest {
     }
 
     @Test
+    void callsThatNeedANewTokenAtTheSameTimeShareOneRefresh(ChunfengSystem system) {
+        browser = Browser.open(system.gatewayUrl(), "refresh");
+        browser.visit("/sign-in");
+        browser.type("input[name=username]", "office");
+        browser.type("input[name=password]", system.password());
+        browser.click("form button[type=submit]");
+        browser.await("[data-page=office] ul.funnel");
+        String before = String.valueOf(browser.sessionStorage().get("chunfeng.session"));
+
+        // A refresh token presented twice would end the sign-in: three refreshes at once must be one.
+        Object status = browser.asyncScript("const done = arguments[arguments.length - 1];"
+                + " import('/js/api.js').then(async api => {"
+                + "   await Promise.all([api.refresh(), api.refresh(), api.refresh()]);"
+                + "   await api.refresh();"
+                + "   const summary = await api.get('/api/monitoring/summary');"
+                + "   done(summary.total.registered >= 0 ? 'signed in' : 'no figures');"
+                + " }).catch(e => done('failed: ' + e.status + ' ' + e.message));");
+
+        assertThat(status).isEqualTo("signed in");
+        assertThat(String.valueOf(browser.sessionStorage().get("chunfeng.session"))).isNotEqualTo(before)
+                .contains("refreshToken");
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+
+    @Test
     void aPageTheRoleMayNotSeeSaysSo(ChunfengSystem system) {
         browser = Browser.open(system.gatewayUrl(), "forbidden");
         browser.visit("/sign-in");
