@@ -97,7 +97,8 @@ export function transportCard(transport, {office = false} = {}) {
       facts([
         [t('bus.date'), date(transport.travelDate)],
         [t('bus.pickupPoint'), transport.pickupPoint ? transport.pickupPoint.name : null],
-        [t('bus.pickupTime'), transport.pickupTime ? `${date(transport.pickupTime)} ${time(transport.pickupTime)}` : null],
+        [t('bus.pickupTime'), transport.pickupTime
+          ? `${date(transport.pickupTime)} ${time(transport.pickupTime)}` : null],
         [t('bus.destination'), transport.destination ? `${transport.destination.name}（${transport.destination.city}）`
           : null],
         [t('bus.driver'), transport.driverName],
@@ -112,7 +113,8 @@ export function transportCard(transport, {office = false} = {}) {
       h('h2', t('subsidy.title')),
       h('p.big', yuan(transport.amountYuan)),
       facts([
-        [t('subsidy.distance'), transport.distanceKm != null ? t('common.km', {km: number(transport.distanceKm)}) : null],
+        [t('subsidy.distance'), transport.distanceKm != null
+          ? t('common.km', {km: number(transport.distanceKm)}) : null],
         [t('subsidy.reason'), serverMessage(transport.reason)],
       ]),
       office ? null : h('p.muted', t('subsidy.advice')));

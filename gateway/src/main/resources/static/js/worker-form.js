@@ -31,7 +31,8 @@ export async function registrationFields(mode) {
 
   const fillTowns = () => {
     const list = towns(places, countySelect.value);
-    replace(townSelect, h('option', {value: ''}, t('common.choose')), list.map(x => h('option', {value: x.name}, x.name)));
+    replace(townSelect, h('option', {value: ''}, t('common.choose')),
+      list.map(x => h('option', {value: x.name}, x.name)));
     if (list.length === 1) townSelect.value = list[0].name;
     fillVillages();
   };

@@ -12,8 +12,8 @@ export async function render(page, ctx) {
   const {town = '', village = ''} = ctx.query;
   const days = ctx.query.days || '';
   const pageNo = Number(ctx.query.page || 0);
-  const daysInput = h('input#filter-days', {name: 'days', type: 'number', min: 1, max: 365, value: days, placeholder: '7',
-    inputmode: 'numeric'});
+  const daysInput = h('input#filter-days', {name: 'days', type: 'number', min: 1, max: 365, value: days,
+    placeholder: '7', inputmode: 'numeric'});
   const filters = await placeFilters({town, village}, values => go('/office/at-risk', values),
     h('div.field', h('label', {for: 'filter-days'}, t('atRisk.days')), daysInput));
   const body = h('div', loading());

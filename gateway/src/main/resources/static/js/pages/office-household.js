@@ -1,6 +1,6 @@
 // One plan per household (一户一方案): its registered members and how many of them are placed.
 
-import {h, replace} from '../dom.js';
+import {replace} from '../dom.js';
 import {t, label} from '../i18n.js';
 import {get} from '../api.js';
 import {errorBox, facts, loading, pageHeader, section} from '../ui.js';

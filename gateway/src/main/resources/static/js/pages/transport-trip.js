@@ -173,7 +173,7 @@ function riderRow(rider, pickup, act, reload, planned, departed, left) {
       badge('riderStatus', rider.status === 'ASSIGNED' && left ? 'MISSING' : rider.status),
       badge('fitness', rider.fitness),
       h('small', `${rider.phoneMasked} · ${rider.town}`),
-      !pickup ? h('small', t('trip.from', {place: rider.pickup.name})) : h('small', t('trip.to', {place: rider.site.name,
-        city: rider.site.city}))),
+      pickup ? h('small', t('trip.to', {place: rider.site.name, city: rider.site.city}))
+        : h('small', t('trip.from', {place: rider.pickup.name}))),
     buttons.length ? h('div.rider-actions', buttons) : null);
 }
