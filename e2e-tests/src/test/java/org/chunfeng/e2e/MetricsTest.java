@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assumptions;
+import org.awaitility.Awaitility;
 import org.chunfeng.devstack.demo.DemoReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
@@ -90,6 +92,17 @@ class MetricsTest {
         scrapes.forEach((app, scrape) -> System.out.println(app + " exposes " + readmeNames(scrape)));
 
         assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void theAtRiskGaugeCountsTheAtRiskList() {
+        long listed = system.office().get("/api/monitoring/at-risk?size=1").path("total").asLong();
+        // The gauge is counted once a minute; wait for a count taken after the campaign settled.
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(5)).untilAsserted(() -> {
+            Metrics employment = Metrics.scrape(system, "employment-service");
+            assertThat(employment.has("chunfeng_workers_at_risk")).isTrue();
+            assertThat(employment.sum("chunfeng_workers_at_risk", Map.of())).isEqualTo((double) listed);
+        });
     }
 
     @Test

@@ -6,9 +6,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EmploymentProperties.class)
+@EnableScheduling
 class EmploymentConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(EmploymentConfiguration.class);

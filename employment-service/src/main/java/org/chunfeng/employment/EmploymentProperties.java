@@ -1,5 +1,6 @@
 package org.chunfeng.employment;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -15,7 +16,7 @@ public record EmploymentProperties(String idHashKey, AtRisk atRisk, Importing im
 
     public EmploymentProperties {
         idHashKey = idHashKey == null || idHashKey.isBlank() ? DEVELOPMENT_KEY : idHashKey;
-        atRisk = atRisk == null ? new AtRisk(7) : atRisk;
+        atRisk = atRisk == null ? new AtRisk(7, null) : atRisk;
         importing = importing == null ? new Importing(1, 4, 500) : importing;
     }
 
@@ -23,10 +24,15 @@ public record EmploymentProperties(String idHashKey, AtRisk atRisk, Importing im
         return DEVELOPMENT_KEY.equals(idHashKey);
     }
 
-    /** How many days a poor, unstable or marginal worker may wait without an accepted offer before being flagged. */
-    public record AtRisk(int days) {
+    /**
+     * How many days a poor, unstable or marginal worker may wait without an accepted offer before being flagged, and
+     * how often the {@code chunfeng_workers_at_risk} gauge is counted again (it reads every waiting worker, so not on
+     * every scrape).
+     */
+    public record AtRisk(int days, Duration refresh) {
         public AtRisk {
             days = days <= 0 ? 7 : days;
+            refresh = refresh == null || refresh.isNegative() || refresh.isZero() ? Duration.ofMinutes(1) : refresh;
         }
     }
 

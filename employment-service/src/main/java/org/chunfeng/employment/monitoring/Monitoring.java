@@ -109,15 +109,24 @@ public class Monitoring {
 
     public PageOf<AtRiskRules.Row> atRisk(int days, String town, String village, int page, int size) {
         PageOf.check(page, size);
+        List<AtRiskRules.Row> rows = atRiskRows(days, town, village);
+        int from = Math.min(rows.size(), page * size);
+        return new PageOf<>(rows.subList(from, Math.min(rows.size(), from + size)), page, size, rows.size());
+    }
+
+    /** The whole at-risk list of the county, for the gauge that counts it. */
+    public List<AtRiskRules.Row> atRiskRows(int days) {
+        return atRiskRows(days, null, null);
+    }
+
+    private List<AtRiskRules.Row> atRiskRows(int days, String town, String village) {
         List<WorkerStatus> waiting = List.of(WorkerStatus.REGISTERED, WorkerStatus.OFFERED,
                 WorkerStatus.INTENT_AGREED, WorkerStatus.TRANSPORT_ARRANGED, WorkerStatus.RETURNED_TO_WORK);
         List<AtRiskRules.Facts> facts = queries.all(new WorkerQueries.Filter(town, village, waiting, null, null,
                 null)).stream().map(w -> new AtRiskRules.Facts(w.id(), w.name(), w.phoneMasked(), w.town(),
                         w.village(), w.householdId(), w.povertyStatus(), w.status(), w.registeredAt(),
                         w.declinedOffers(), w.hasAcceptedOffer())).toList();
-        List<AtRiskRules.Row> rows = new AtRiskRules(days).evaluate(facts, clock.instant());
-        int from = Math.min(rows.size(), page * size);
-        return new PageOf<>(rows.subList(from, Math.min(rows.size(), from + size)), page, size, rows.size());
+        return new AtRiskRules(days).evaluate(facts, clock.instant());
     }
 
     private static Document match(String town, String village) {

@@ -46,6 +46,8 @@ class MonitoringTest {
     MongoTemplate mongo;
     @Autowired
     KafkaTemplate<String, String> kafka;
+    @Autowired
+    AtRiskGauge atRiskGauge;
 
     Api api;
     Journey journey;
@@ -169,6 +171,17 @@ class MonitoringTest {
         assertThat(api.get("/api/monitoring/at-risk?days=11&town=" + town, Api.OFFICE, 200).path("total").asInt())
                 .isEqualTo(1);
         api.get("/api/monitoring/at-risk?days=0", Api.OFFICE, 400);
+
+        // The gauge counts the same list with the configured 7 days, town by town.
+        assertThat(atRiskGauge.refresh()).containsEntry(town, 2L);
+        String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody();
+        assertThat(scrape).contains("chunfeng_workers_at_risk{application=\"employment-service\",town=\"" + town
+                + "\"} 2.0");
+        // Once those workers leave, the town reports 0 instead of disappearing from the graph.
+        api.post("/api/workers/" + waiting + "/withdraw", Map.of("reason", "外出自找工作"), Api.OFFICE, 200);
+        api.post("/api/workers/" + decliner + "/withdraw", Map.of("reason", "外出自找工作"), Api.OFFICE, 200);
+        assertThat(atRiskGauge.refresh()).containsEntry(town, 0L);
     }
 
     int checkAgainstDrill(JsonNode funnel, String filter) {
