@@ -11,8 +11,12 @@ import org.chunfeng.contracts.Topic;
 import org.chunfeng.kit.inbox.MalformedEventException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -60,12 +64,31 @@ public class KafkaMessagingConfiguration {
         backOff.setMultiplier(2.0);
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             toDeadLetters.accept(record, e);
-            Counter.builder("chunfeng.dead.letters").description("Records parked on a dead-letter topic")
-                    .tag("topic", record.topic()).register(meters).increment();
+            deadLetters(meters, record.topic()).increment();
             log.warn("Parked {}-{}@{} on the dead-letter topic: {}", record.topic(), record.partition(),
                     record.offset(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
         }, backOff);
         handler.addNotRetryableExceptions(MalformedEventException.class);
         return handler;
+    }
+
+    /**
+     * Starts {@code chunfeng_dead_letters_total} at 0 for every topic this service consumes, so the dead-letter alert
+     * sees the first one as an increase rather than as a new series.
+     */
+    @Bean
+    ApplicationListener<ContextRefreshedEvent> chunfengDeadLetterCounters(
+            ObjectProvider<KafkaListenerEndpointRegistry> listeners, MeterRegistry meters) {
+        return event -> listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(container -> {
+            String[] topics = container.getContainerProperties().getTopics();
+            for (String topic : topics == null ? new String[0] : topics) {
+                deadLetters(meters, topic);
+            }
+        }));
+    }
+
+    private static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder("chunfeng.dead.letters").description("Records parked on a dead-letter topic")
+                .tag("topic", topic).register(meters);
     }
 }

@@ -28,6 +28,8 @@ class HealthAndMetricsTest {
         String scrape = http.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(scrape).contains("chunfeng_outbox_backlog").contains("chunfeng_outbox_published_total")
-                .contains("application=\"kit-sample\"");
+                .contains("application=\"kit-sample\"")
+                // counted from 0 for each topic the service consumes, before any record has failed
+                .contains("chunfeng_dead_letters_total{application=\"kit-sample\",topic=\"employment.workers.v1\"}");
     }
 }
