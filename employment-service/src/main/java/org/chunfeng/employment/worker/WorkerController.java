@@ -85,7 +85,8 @@ class WorkerController {
 
     @GetMapping("/api/workers")
     @PreAuthorize("hasAnyRole('LABOUR_OFFICE', 'TRANSPORT_COORDINATOR')")
-    @Operation(summary = "Workers, newest first, with phones masked")
+    @Operation(summary = "Workers, newest first, with phones masked", description = "Filters combine; "
+            + "a name search is plain text, never a pattern")
     @ApiResponse(responseCode = "200", description = "One page")
     @ApiResponse(responseCode = "400", description = "A bad filter or page", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -93,8 +94,13 @@ class WorkerController {
             @Parameter(example = "李楼村") @RequestParam(required = false) String village,
             @RequestParam(required = false) WorkerStatus status,
             @RequestParam(required = false) PovertyStatus povertyStatus,
+            @Parameter(description = "Part of the name, anywhere in it; Latin letters in either case", example = "秀英")
+            @RequestParam(required = false) String name,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        return queries.page(WorkerQueries.Filter.of(town, village, status, povertyStatus), page, size)
+        if (name != null && name.strip().length() > WorkerQueries.MAX_NAME_SEARCH) {
+            throw new InvalidInputException("name", "is at most " + WorkerQueries.MAX_NAME_SEARCH + " characters");
+        }
+        return queries.page(WorkerQueries.Filter.of(town, village, status, povertyStatus).withName(name), page, size)
                 .map(w -> WorkerViews.row(w, clock.instant()));
     }
 

@@ -13,12 +13,27 @@ import org.springframework.stereotype.Component;
 @Component
 public class WorkerQueries {
 
-    /** Filters a list or a drill-down may combine; null means any. */
+    /** The longest name part a search takes: longer than any name, and it bounds the pattern the database runs. */
+    public static final int MAX_NAME_SEARCH = 50;
+
+    /**
+     * Filters a list or a drill-down may combine; null means any. {@code name} is a part of the worker's name,
+     * matched anywhere in it, Latin letters in either case.
+     */
     public record Filter(String town, String village, List<WorkerStatus> statuses, PovertyStatus povertyStatus,
-            SpecialGroup specialGroup, String householdId) {
+            SpecialGroup specialGroup, String householdId, String name) {
+
+        public Filter(String town, String village, List<WorkerStatus> statuses, PovertyStatus povertyStatus,
+                SpecialGroup specialGroup, String householdId) {
+            this(town, village, statuses, povertyStatus, specialGroup, householdId, null);
+        }
 
         public static Filter of(String town, String village, WorkerStatus status, PovertyStatus povertyStatus) {
             return new Filter(town, village, status == null ? null : List.of(status), povertyStatus, null, null);
+        }
+
+        public Filter withName(String part) {
+            return new Filter(town, village, statuses, povertyStatus, specialGroup, householdId, part);
         }
 
         Criteria criteria() {
@@ -41,6 +56,11 @@ public class WorkerQueries {
             }
             if (householdId != null) {
                 c = c.and("householdId").is(householdId);
+            }
+            if (name != null && !name.isBlank()) {
+                // No index serves "contains": the wire server scans every worker anyway, a real MongoDB scans the
+                // index. The other filters narrow the scan; a county's workers are a few thousand.
+                c = c.and("name").regex(NameSearch.pattern(name), "i");
             }
             return c;
         }

@@ -154,6 +154,33 @@ class WorkerApiTest {
     }
 
     @Test
+    void aNameSearchFindsThePartAnywhereLatinInEitherCaseAndNeverRunsItAsAPattern() {
+        String town = Fixtures.town();
+        for (String name : List.of("王秀英", "王秀兰", "Li Xiuying", "Li.Na", "李(娜)")) {
+            Map<String, Object> form = Fixtures.form(town);
+            form.put("name", name);
+            api.register(form);
+        }
+        assertThat(names(town, "秀")).containsExactlyInAnyOrder("王秀英", "王秀兰");
+        assertThat(names(town, "xiuy")).containsExactly("Li Xiuying");
+        assertThat(names(town, "li xiu")).containsExactly("Li Xiuying");
+        assertThat(names(town, "LI.")).containsExactly("Li.Na");
+        assertThat(names(town, "(娜")).containsExactly("李(娜)");
+        assertThat(names(town, ".*")).isEmpty();
+        assertThat(names(town, "[")).isEmpty();
+        assertThat(names(town, " 秀英 ")).containsExactly("王秀英");
+        assertThat(api.get("/api/workers?town=" + town + "&name=" + "秀".repeat(51), Api.OFFICE, 400)
+                .path("errors").get(0).path("field").stringValue()).isEqualTo("name");
+    }
+
+    private List<String> names(String town, String part) {
+        JsonNode page = json.readTree(http.get().uri("/api/workers?town={town}&name={name}", town, part)
+                .header(org.springframework.http.HttpHeaders.AUTHORIZATION, Api.OFFICE).exchange().expectStatus()
+                .isOk().expectBody(String.class).returnResult().getResponseBody());
+        return page.path("items").values().stream().map(row -> row.path("name").stringValue()).toList();
+    }
+
+    @Test
     void aCorrectionIsAnnouncedWithTheWholeProfile() {
         String town = Fixtures.town();
         String workerId = api.register(Fixtures.form(town));
