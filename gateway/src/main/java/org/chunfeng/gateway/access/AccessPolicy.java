@@ -36,6 +36,8 @@ public final class AccessPolicy {
     private static final List<Rule> OPEN = List.of(
             Rule.any(null, "/api/auth/**"),
             Rule.of(null, Set.of(HttpMethod.POST), "/api/workers/self-register"),
+            // The county's towns, villages and collection points: the self-registration form needs them first.
+            Rule.of(null, READ, "/api/places"),
             Rule.of(null, READ, "/.well-known/jwks.json"),
             Rule.of(null, READ, "/actuator/health"),
             Rule.of(null, READ, "/actuator/health/**"),
@@ -58,6 +60,7 @@ public final class AccessPolicy {
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/trips/**"),
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/subsidies/**"),
             Rule.any(Role.TRANSPORT_COORDINATOR, "/api/riders/**"),
+            Rule.of(Role.TRANSPORT_COORDINATOR, READ, "/api/travel-dates"),
             // Coordinators read worker records (the service masks them) and jobs, to plan who goes where.
             Rule.of(Role.TRANSPORT_COORDINATOR, READ, "/api/workers/**"),
             Rule.of(Role.TRANSPORT_COORDINATOR, READ, "/api/jobs/**"),

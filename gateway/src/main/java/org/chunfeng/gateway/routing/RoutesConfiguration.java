@@ -29,12 +29,12 @@ public class RoutesConfiguration {
         ApiDocsRewrite apiDocs = new ApiDocsRewrite(json);
         return builder.routes()
                 .route("employment", r -> r.path("/api/workers/**", "/api/monitoring/**", "/api/households/**",
-                                "/api/collection-points/**")
+                                "/api/collection-points/**", "/api/places")
                         .filters(f -> guarded(f, "employment")).uri(urls.employmentUrl()))
                 .route("jobs", r -> r.path("/api/employers/**", "/api/jobs/**", "/api/matching/**")
                         .filters(f -> guarded(f, "jobs")).uri(urls.jobsUrl()))
                 .route("transport", r -> r.path("/api/vehicles/**", "/api/trips/**", "/api/subsidies/**",
-                                "/api/riders/**")
+                                "/api/riders/**", "/api/travel-dates", "/api/travel-dates/**")
                         .filters(f -> guarded(f, "transport")).uri(urls.transportUrl()))
                 .route("employment-api-docs", r -> r.path("/v3/api-docs/employment")
                         .filters(f -> docs(f, "employment", apiDocs)).uri(urls.employmentUrl()))

@@ -36,6 +36,8 @@ class AccessPolicyTest {
         assertThat(policy.decide(HttpMethod.DELETE, "/api/workers/W1", coordinator)).isEqualTo(Verdict.DENIED);
         assertThat(policy.decide(HttpMethod.POST, "/api/jobs", coordinator)).isEqualTo(Verdict.DENIED);
         assertThat(policy.decide(HttpMethod.GET, "/api/employers", coordinator)).isEqualTo(Verdict.DENIED);
+        assertThat(policy.decide(HttpMethod.GET, "/api/travel-dates", coordinator)).isEqualTo(Verdict.ALLOWED);
+        assertThat(policy.decide(HttpMethod.GET, "/api/travel-dates", office)).isEqualTo(Verdict.DENIED);
     }
 
     @Test
@@ -51,6 +53,9 @@ class AccessPolicyTest {
         assertThat(policy.isOpen(HttpMethod.POST, "/api/auth/token")).isTrue();
         assertThat(policy.isOpen(HttpMethod.POST, "/api/workers/self-register")).isTrue();
         assertThat(policy.isOpen(HttpMethod.GET, "/api/workers/self-register")).isFalse();
+        assertThat(policy.isOpen(HttpMethod.GET, "/api/places")).isTrue();
+        assertThat(policy.isOpen(HttpMethod.POST, "/api/places")).isFalse();
+        assertThat(policy.isOpen(HttpMethod.GET, "/api/places/x")).isFalse();
         assertThat(policy.isOpen(HttpMethod.GET, "/.well-known/jwks.json")).isTrue();
         assertThat(policy.isOpen(HttpMethod.GET, "/actuator/health/readiness")).isTrue();
         assertThat(policy.isOpen(HttpMethod.GET, "/actuator/prometheus")).isTrue();

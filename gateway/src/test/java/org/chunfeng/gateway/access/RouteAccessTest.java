@@ -76,6 +76,10 @@ class RouteAccessTest {
             new Call(HttpMethod.POST, "/api/trips/T1/riders/W1/board", "transport", Set.of(Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/subsidies", "transport", Set.of(Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/riders/W1", "transport", Set.of(Caller.COORDINATOR, Caller.OFFICE)),
+            new Call(HttpMethod.GET, "/api/travel-dates", "transport", Set.of(Caller.COORDINATOR)),
+            new Call(HttpMethod.POST, "/api/travel-dates", "transport", Set.of()),
+            new Call(HttpMethod.GET, "/api/places", "employment", Set.of(Caller.values())),
+            new Call(HttpMethod.POST, "/api/places", "employment", Set.of()),
             new Call(HttpMethod.GET, "/api/users", "gateway", Set.of(Caller.ADMIN)),
             new Call(HttpMethod.GET, "/actuator/metrics", "gateway", Set.of(Caller.ADMIN)),
             new Call(HttpMethod.GET, "/api/nothing-here", "none", Set.of()),
@@ -121,7 +125,7 @@ class RouteAccessTest {
             if (!call.service().equals("gateway")) {
                 assertThat(body.get("service")).isEqualTo(call.service());
                 assertThat(body.get("uri")).isEqualTo(call.path());
-                if (call.path().endsWith("self-register")) {
+                if (call.path().endsWith("self-register") || call.path().equals("/api/places")) {
                     // Open: a token sent along is neither checked nor passed on.
                     assertThat(body.get("authorization")).isNull();
                 } else {
