@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
+import java.util.ArrayList;
+import java.util.List;
+import org.chunfeng.employment.place.CountyPlaces;
 import org.chunfeng.employment.worker.Details;
 import org.chunfeng.employment.worker.IdentityHasher;
 import org.chunfeng.employment.worker.RegistrationChannel;
@@ -11,6 +14,7 @@ import org.chunfeng.employment.worker.Worker;
 import org.chunfeng.employment.worker.WorkerMetrics;
 import org.chunfeng.employment.worker.WorkerRepository;
 import org.chunfeng.kit.error.ConflictException;
+import org.chunfeng.kit.error.FieldViolation;
 import org.chunfeng.kit.error.InvalidInputException;
 import org.springframework.stereotype.Service;
 
@@ -26,11 +30,13 @@ public class Registrations {
     private final CollectionPoints collectionPoints;
     private final IdentityHasher hasher;
     private final WorkerMetrics metrics;
+    private final CountyPlaces places;
     private final Clock clock;
 
     public Registrations(WorkerRepository workers, CollectionPoints collectionPoints, IdentityHasher hasher,
-            WorkerMetrics metrics, Clock clock) {
+            WorkerMetrics metrics, CountyPlaces places, Clock clock) {
         this.workers = workers;
+        this.places = places;
         this.collectionPoints = collectionPoints;
         this.hasher = hasher;
         this.metrics = metrics;
@@ -44,8 +50,15 @@ public class Registrations {
     public Registered register(RegistrationForm form, RegistrationChannel channel, String registeredBy) {
         LocalDate today = LocalDate.now(clock.withZone(Worker.ZONE));
         RegistrationRules.Result result = RegistrationRules.check(form, today);
-        if (!result.isValid()) {
-            throw new InvalidInputException(result.violations());
+        List<FieldViolation> violations = new ArrayList<>(result.violations());
+        if (channel == RegistrationChannel.SELF) {
+            // A worker picks from the county's list, so an unknown village or a made-up pickup point is a stale or
+            // tampered form. The office may register villages not on the list yet, as door-to-door sheets find them.
+            violations.addAll(places.check(form.county(), form.town(), form.village(),
+                    form.collectionPoint() == null ? null : form.collectionPoint().name()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
         }
         String idHash = hasher.idNumber(result.checked().nationalId());
         workers.findByIdHash(idHash).ifPresent(existing -> {

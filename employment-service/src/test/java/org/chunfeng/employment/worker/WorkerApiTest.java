@@ -270,8 +270,7 @@ class WorkerApiTest {
 
     @Test
     void aWorkerRegistersThemselvesAndSignsInWithTheirReference() {
-        String town = Fixtures.town();
-        Map<String, Object> form = Fixtures.form(town);
+        Map<String, Object> form = ownForm("李庙村", "李庙村村委会集合点");
         JsonNode registered = api.post("/api/workers/self-register", form, null, 201);
         String workerId = registered.path("workerId").stringValue();
         String reference = registered.path("reference").stringValue();
@@ -306,6 +305,40 @@ class WorkerApiTest {
     }
 
     @Test
+    void aWorkerPicksTheirVillageAndCollectionPointFromTheCountysListWhichAnyoneMayRead() {
+        JsonNode places = api.get("/api/places", null, 200);
+        JsonNode town = places.path("counties").get(0).path("towns").get(0);
+        assertThat(places.path("counties").get(0).path("name").stringValue()).isEqualTo("利辛县");
+        assertThat(town.path("name").stringValue()).isEqualTo("程家集镇");
+        assertThat(town.path("villages").values().stream().map(v -> v.path("name").stringValue()).toList())
+                .hasSize(20).contains("李庙村", "郭湖村", "孙湖村");
+
+        JsonNode unknownVillage = api.post("/api/workers/self-register", ownForm("李楼村", "李楼村村委会"), null, 400);
+        assertThat(unknownVillage.path("errors").get(0).path("field").stringValue()).isEqualTo("village");
+        Map<String, Object> otherTown = ownForm("李庙村", "李庙村村委会集合点");
+        otherTown.put("town", Fixtures.town());
+        assertThat(api.post("/api/workers/self-register", otherTown, null, 400).path("errors").get(0).path("field")
+                .stringValue()).isEqualTo("town");
+        Map<String, Object> madeUpPoint = ownForm("郭湖村", "我家门口");
+        madeUpPoint.put("phone", "123");
+        assertThat(api.post("/api/workers/self-register", madeUpPoint, null, 400).path("errors").values().stream()
+                .map(e -> e.path("field").stringValue()).toList())
+                .containsExactlyInAnyOrder("phone", "collectionPoint.name");
+        assertThat(mongo.count(Query.query(Criteria.where("idHash").exists(true).and("village").is("李楼村")
+                .and("channel").is("SELF")), WorkerRepository.COLLECTION)).isZero();
+
+        // The office registers what the door-to-door checks found, villages not on the list yet included.
+        api.post("/api/workers", Fixtures.form(Fixtures.town(), "李楼村", Fixtures.idNumber()), Api.OFFICE, 201);
+    }
+
+    /** A worker's own form: the demo county's town, one of its villages and the point named. */
+    private static Map<String, Object> ownForm(String village, String point) {
+        Map<String, Object> form = Fixtures.form("程家集镇", village, Fixtures.idNumber());
+        form.put("collectionPoint", Map.of("name", point, "lat", 33.1607, "lon", 116.1575));
+        return form;
+    }
+
+    @Test
     void theSkillTaxonomyHasChineseAndEnglishLabels() {
         JsonNode skills = api.get("/api/workers/skills", TestTokens.worker("anyone"), 200);
         Map<String, String> zh = skills.values().stream().collect(Collectors.toMap(s -> s.path("code")
@@ -324,7 +357,7 @@ class WorkerApiTest {
                 "/api/workers/import/template", "/api/workers/{workerId}/offers",
                 "/api/workers/{workerId}/offers/{offerId}/accept", "/api/workers/{workerId}/offers/{offerId}/decline",
                 "/api/monitoring/summary", "/api/monitoring/summary/drill", "/api/monitoring/at-risk",
-                "/api/households/{householdId}", "/api/collection-points");
+                "/api/households/{householdId}", "/api/collection-points", "/api/places");
         JsonNode register = paths.path("/api/workers").path("post").path("responses");
         assertThat(register.propertyNames()).contains("201", "400", "401", "403", "409");
         assertThat(register.path("409").path("content").has("application/problem+json")).isTrue();
