@@ -117,7 +117,7 @@ public class Worker {
         w.endedPlacements = new ArrayList<>();
         w.endedTrips = new ArrayList<>();
         w.history = new ArrayList<>(List.of(new StatusChange(null, WorkerStatus.REGISTERED, now,
-                "registered (" + channel.tag() + ")")));
+                "registered (" + channel.tag() + ")", "registered", Map.of("channel", channel.name()))));
         w.emit(new WorkerRegistered(id, now, w.profile(now)));
         return w;
     }
@@ -145,7 +145,7 @@ public class Worker {
                     "The worker boarded trip " + transport.tripId() + " and can no longer withdraw",
                     Map.of("from", status.name(), "to", WorkerStatus.WITHDRAWN.name()));
         }
-        move(WorkerStatus.WITHDRAWN, now, "withdrawn: " + reason);
+        move(WorkerStatus.WITHDRAWN, now, StatusChange.Cause.of("withdrawn", "withdrawn: " + reason, "reason", reason));
         withdrawnAt = now;
         withdrawnReason = reason;
         emit(new WorkerWithdrawn(id, now, reason));
@@ -163,7 +163,8 @@ public class Worker {
         replace(offer.to(OfferState.DECLINED, now, reason));
         declinedOffers++;
         emit(new OfferDeclined(offerId, id, offer.jobId(), now, reason));
-        backToRegisteredIfNoLiveOffer(now, "declined offer " + offerId);
+        backToRegisteredIfNoLiveOffer(now, StatusChange.Cause.of("declined", "declined offer " + offerId, "offerId",
+                offerId));
     }
 
     /** The labour office saw a self-travelling worker (local job or fare subsidy) start work. */
@@ -171,7 +172,8 @@ public class Worker {
         if (status == WorkerStatus.RETURNED_TO_WORK) {
             return;
         }
-        move(WorkerStatus.RETURNED_TO_WORK, now, "first day " + day + " recorded by the labour office");
+        move(WorkerStatus.RETURNED_TO_WORK, now, StatusChange.Cause.of("firstDay",
+                "first day " + day + " recorded by the labour office", "day", day.toString()));
         returnedAt = now;
         returnedVia = "first day " + day + " recorded by the labour office";
     }
@@ -196,7 +198,8 @@ public class Worker {
         offers.add(Offer.from(m));
         changed = true;
         if (status == WorkerStatus.REGISTERED) {
-            move(WorkerStatus.OFFERED, now, "offered job " + m.jobId());
+            move(WorkerStatus.OFFERED, now, StatusChange.Cause.of("offered", "offered job " + m.jobId(), "jobId",
+                    m.jobId()));
         }
         return true;
     }
@@ -211,7 +214,8 @@ public class Worker {
             return;
         }
         replace(offer.get().to(ending, now, why));
-        backToRegisteredIfNoLiveOffer(now, "offer " + matchId + " " + ending.name().toLowerCase());
+        backToRegisteredIfNoLiveOffer(now, StatusChange.Cause.of("offerEnded",
+                "offer " + matchId + " " + ending.name().toLowerCase(), "offerId", matchId, "ending", ending.name()));
     }
 
     public void confirmPlacement(PlacementConfirmed p, Instant now) {
@@ -224,10 +228,12 @@ public class Worker {
         }
         offer(p.matchId()).ifPresent(o -> replace(o.to(OfferState.CONFIRMED, p.confirmedAt(), null)));
         placement = Placement.from(p);
-        move(WorkerStatus.INTENT_AGREED, now, "placement " + p.placementId() + " confirmed");
+        move(WorkerStatus.INTENT_AGREED, now, StatusChange.Cause.of("placementConfirmed",
+                "placement " + p.placementId() + " confirmed", "placementId", p.placementId()));
         if (p.local()) {
             transport = Transport.self(placement, now);
-            move(WorkerStatus.TRANSPORT_ARRANGED, now, "local job: travels by themselves");
+            move(WorkerStatus.TRANSPORT_ARRANGED, now, StatusChange.Cause.of("localJob",
+                    "local job: travels by themselves"));
         }
     }
 
@@ -245,7 +251,9 @@ public class Worker {
             transport = null;
             changed = true;
             if (status == WorkerStatus.INTENT_AGREED || status == WorkerStatus.TRANSPORT_ARRANGED) {
-                move(WorkerStatus.REGISTERED, now, "placement " + p.placementId() + " cancelled: " + p.reason());
+                move(WorkerStatus.REGISTERED, now, StatusChange.Cause.of("placementCancelled",
+                        "placement " + p.placementId() + " cancelled: " + p.reason(), "placementId",
+                        p.placementId(), "reason", p.reason()));
             }
             return;
         }
@@ -255,7 +263,9 @@ public class Worker {
         if (accepted.isPresent()) {
             endedPlacements.add(p.placementId());
             replace(accepted.get().to(OfferState.CANCELLED, now, p.reason()));
-            backToRegisteredIfNoLiveOffer(now, "acceptance of offer " + accepted.get().offerId() + " refused");
+            backToRegisteredIfNoLiveOffer(now, StatusChange.Cause.of("acceptanceRefused",
+                    "acceptance of offer " + accepted.get().offerId() + " refused", "offerId",
+                    accepted.get().offerId()));
         }
     }
 
@@ -275,7 +285,9 @@ public class Worker {
         transport = Transport.seat(s);
         changed = true;
         if (status == WorkerStatus.INTENT_AGREED) {
-            move(WorkerStatus.TRANSPORT_ARRANGED, now, "seat " + s.seatNumber() + " on trip " + s.tripId());
+            move(WorkerStatus.TRANSPORT_ARRANGED, now, StatusChange.Cause.of("seated",
+                    "seat " + s.seatNumber() + " on trip " + s.tripId(), "seat", String.valueOf(s.seatNumber()),
+                    "tripId", s.tripId()));
         }
     }
 
@@ -290,7 +302,8 @@ public class Worker {
         transport = Transport.subsidy(f);
         changed = true;
         if (status == WorkerStatus.INTENT_AGREED) {
-            move(WorkerStatus.TRANSPORT_ARRANGED, now, "fare subsidy " + f.subsidyId());
+            move(WorkerStatus.TRANSPORT_ARRANGED, now, StatusChange.Cause.of("subsidised",
+                    "fare subsidy " + f.subsidyId(), "subsidyId", f.subsidyId()));
         }
     }
 
@@ -301,7 +314,8 @@ public class Worker {
         }
         endedTrips.add(t.tripId());
         transport = null;
-        move(WorkerStatus.INTENT_AGREED, now, "trip " + t.tripId() + " cancelled: " + t.reason());
+        move(WorkerStatus.INTENT_AGREED, now, StatusChange.Cause.of("tripCancelled",
+                "trip " + t.tripId() + " cancelled: " + t.reason(), "tripId", t.tripId(), "reason", t.reason()));
     }
 
     public void board(RiderBoarded b) {
@@ -317,7 +331,8 @@ public class Worker {
         if (status != WorkerStatus.TRANSPORT_ARRANGED || !isCurrentPlacement(a.placementId())) {
             return;
         }
-        move(WorkerStatus.RETURNED_TO_WORK, now, "arrived at " + a.siteName());
+        move(WorkerStatus.RETURNED_TO_WORK, now, StatusChange.Cause.of("arrived", "arrived at " + a.siteName(),
+                "site", a.siteName()));
         returnedAt = a.arrivedAt();
         returnedVia = "arrived at " + a.siteName() + " on trip " + a.tripId();
     }
@@ -401,7 +416,7 @@ public class Worker {
         return offer;
     }
 
-    private void backToRegisteredIfNoLiveOffer(Instant now, String cause) {
+    private void backToRegisteredIfNoLiveOffer(Instant now, StatusChange.Cause cause) {
         if (status == WorkerStatus.OFFERED && offers.stream().noneMatch(o -> o.state().isLive())) {
             move(WorkerStatus.REGISTERED, now, cause);
         }
@@ -412,10 +427,10 @@ public class Worker {
                 && (status == WorkerStatus.INTENT_AGREED || status == WorkerStatus.TRANSPORT_ARRANGED);
     }
 
-    private void move(WorkerStatus target, Instant now, String cause) {
+    private void move(WorkerStatus target, Instant now, StatusChange.Cause cause) {
         WorkerStatus from = status;
         status = status.moveTo(target);
-        history.add(new StatusChange(from, target, now, cause));
+        history.add(new StatusChange(from, target, now, cause.text(), cause.code(), cause.args()));
         updatedAt = now;
         changed = true;
     }

@@ -186,6 +186,11 @@ class WorkerTest {
         assertThat(w.history()).extracting(StatusChange::to).containsExactly(WorkerStatus.REGISTERED,
                 WorkerStatus.OFFERED, WorkerStatus.INTENT_AGREED, WorkerStatus.TRANSPORT_ARRANGED,
                 WorkerStatus.RETURNED_TO_WORK);
+        // Each line says why with a code and its values, for the pages to say in their reader's language.
+        assertThat(w.history()).extracting(StatusChange::code).containsExactly("registered", "offered",
+                "placementConfirmed", "localJob", "firstDay");
+        assertThat(w.history().get(4).args()).containsEntry("day", "2026-02-24");
+        assertThat(w.history().get(4).cause()).contains("first day 2026-02-24");
     }
 
     @Test
