@@ -22,8 +22,9 @@ import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.contracts.jobs.ScoreComponent;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.SeatAssigned;
-import org.chunfeng.kit.inbox.Inbox;
 import org.chunfeng.employment.worker.WorkerRepository;
+import org.chunfeng.kit.inbox.Inbox;
+import org.chunfeng.kit.testing.EventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Moves a worker through the campaign with the events other services would publish, waiting for each. */

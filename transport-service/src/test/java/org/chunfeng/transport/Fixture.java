@@ -2,7 +2,6 @@ package org.chunfeng.transport;
 
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.chunfeng.contracts.CloudEventHeaders;
 import org.chunfeng.contracts.Event;
 import org.chunfeng.contracts.EventType;
@@ -22,6 +19,7 @@ import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.jobs.PlacementCancelled;
 import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.kit.testing.TestTokens;
+import org.chunfeng.kit.testing.EventPublisher;
 import org.chunfeng.kit.testing.TopicReader;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -90,27 +88,13 @@ public final class Fixture {
                 "Worker withdrew", Instant.now());
     }
 
-    /** Publishes with the CloudEvents headers the kit's relay sets. */
+    /** Publishes as jobs-service's relay would, with the given event id (a redelivery carries the same one). */
     public void publish(Event event, String eventId) {
-        EventType type = EventType.of(event);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, eventId);
-        header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.sourceOf("jobs"));
-        header(headers, CloudEventHeaders.TYPE, type.ceType());
-        header(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.partitionKey());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        try {
-            kafka.send(new ProducerRecord<>(type.topic().topicName(), null, event.partitionKey(),
-                    json.writeValueAsString(event), headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        new EventPublisher(kafka, json).publish(event, eventId);
     }
 
     public void publish(Event event) {
-        publish(event, UUID.randomUUID().toString());
+        new EventPublisher(kafka, json).publish(event);
     }
 
     public static String type(ConsumerRecord<String, String> record) {
@@ -129,9 +113,5 @@ public final class Fixture {
             String workerId) {
         String ceType = EventType.of(payload).ceType();
         return records.stream().filter(r -> ceType.equals(type(r)) && workerId.equals(r.key())).count();
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,15 +1,10 @@
 package org.chunfeng.jobs.support;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.chunfeng.contracts.CloudEventHeaders;
 import org.chunfeng.contracts.Event;
-import org.chunfeng.contracts.EventType;
 import org.chunfeng.contracts.common.PovertyStatus;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.SkillLevel;
@@ -17,6 +12,7 @@ import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.common.WorkIntent;
 import org.chunfeng.contracts.employment.WorkerProfile;
 import org.chunfeng.contracts.employment.WorkerRegistered;
+import org.chunfeng.kit.testing.EventPublisher;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,25 +50,6 @@ public final class Employment {
 
     /** Publishes with the given event id, as a redelivery would carry the same one. */
     public String publish(Event event, String eventId) {
-        EventType type = EventType.of(event);
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, eventId);
-        header(headers, CloudEventHeaders.SOURCE, CloudEventHeaders.sourceOf("employment"));
-        header(headers, CloudEventHeaders.TYPE, type.ceType());
-        header(headers, CloudEventHeaders.TIME, Instant.now().toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.partitionKey());
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        try {
-            kafka.send(new ProducerRecord<>(type.topic().topicName(), null, event.partitionKey(),
-                    json.writeValueAsString(event), headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return eventId;
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+        return new EventPublisher(kafka, json).publish(event, eventId);
     }
 }

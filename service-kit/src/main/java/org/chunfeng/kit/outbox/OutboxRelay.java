@@ -9,7 +9,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,9 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
-import org.chunfeng.contracts.CloudEventHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -189,17 +186,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private CompletableFuture<SendResult<String, String>> send(Document event) {
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, CloudEventHeaders.ID, event.getString("eventId"));
-        header(headers, CloudEventHeaders.SOURCE, event.getString("source"));
-        header(headers, CloudEventHeaders.TYPE, event.getString("type"));
         Instant time = event.getDate("time").toInstant();
-        header(headers, CloudEventHeaders.TIME, time.toString());
-        header(headers, CloudEventHeaders.SUBJECT, event.getString("subject"));
-        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        ProducerRecord<String, String> record = new ProducerRecord<>(event.getString("topic"), null,
-                event.getString("key"), event.getString("payload"), headers);
+        ProducerRecord<String, String> record = CloudEventRecord.of(event.getString("topic"), event.getString("key"),
+                event.getString("payload"), event.getString("eventId"), event.getString("source"),
+                event.getString("type"), time, event.getString("subject"));
         return tracing.within(event.getString("traceParent"), () -> kafka.send(record))
                 .whenComplete((result, error) -> {
                     if (error == null) {
@@ -207,12 +197,6 @@ public class OutboxRelay implements SmartLifecycle {
                         lag.record(Duration.between(time, clock.instant()));
                     }
                 });
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        if (value != null) {
-            headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-        }
     }
 
     @Override
