@@ -300,8 +300,9 @@ public final class Stack {
             try {
                 loader.load(addresses);
                 out.printf("Demo data loaded in %.1f s.%n", seconds(start));
-            } catch (Exception e) {
-                // The stack itself is healthy, so it keeps running; only the demo is missing.
+            } catch (Exception | LinkageError e) {
+                // The stack itself is healthy, so it keeps running; only the demo is missing. A LinkageError is a
+                // demo jar that does not fit this launcher.
                 if (!isStopping()) {
                     out.println("Loading demo data failed: " + rootMessage(e) + "\nChunfeng keeps running without"
                             + " it; the logs in " + logs + " may say more.");
