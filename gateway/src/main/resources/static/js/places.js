@@ -1,12 +1,17 @@
-// The county's towns and villages (data/places.json): the registration forms offer them as choices, and a village
-// gives the collection point and a first position for the worker's home.
+// The county's towns and villages with their collection points, from employment-service (GET /api/places, open to
+// all): the registration forms offer them as choices, a village gives the collection point and a first position
+// for the worker's home, and a self-registration naming anything else is refused by the service.
+
+import {get} from './api.js';
 
 let places;
 
 export async function loadPlaces() {
   if (!places) {
-    const response = await fetch('/data/places.json');
-    places = await response.json();
+    places = get('/api/places', {anonymous: true}).catch(error => {
+      places = null;
+      throw error;
+    });
   }
   return places;
 }
