@@ -88,6 +88,14 @@ export function date(value) {
   return new Date(value).toLocaleDateString(lang, {timeZone: ZONE, month: 'short', day: 'numeric', year: 'numeric'});
 }
 
+/** A day without its year (2月10日周二), where space is short and the year is plain from the context. */
+export function shortDate(isoDate) {
+  if (!isoDate) return '–';
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(lang, {timeZone: 'UTC', month: 'short', day: 'numeric',
+    weekday: 'short'});
+}
+
 export function time(value) {
   if (!value) return '–';
   return new Date(value).toLocaleTimeString(lang, {timeZone: ZONE, hour: '2-digit', minute: '2-digit'});

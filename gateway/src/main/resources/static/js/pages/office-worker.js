@@ -2,7 +2,7 @@
 // worker's behalf after a phone call — the placement, the bus or subsidy, and the audit trail of their status.
 
 import {h, replace} from '../dom.js';
-import {t, label, number, pick, date, dateTime} from '../i18n.js';
+import {t, has, label, number, pick, date, dateTime, serverMessage} from '../i18n.js';
 import {get, post} from '../api.js';
 import {ask, badge, button, errorBox, facts, loading, notice, pageHeader, section, toast} from '../ui.js';
 import {offerCard, placementCard, reasonsList, transportCard} from '../offer-view.js';
@@ -96,8 +96,8 @@ export async function render(page, ctx) {
         placementCard(worker.placement, {office: true}),
         others.length ? section(t('worker.otherOffers'), others.map(o => offerCard(worker.workerId, o))) : null,
         section(t('worker.history'), h('ol.history', worker.history.slice().reverse().map(c =>
-          h('li', h('strong', label('status', c.to)), ' · ', dateTime(c.at), c.cause ? h('small', ` — ${c.cause}`)
-            : null))))),
+          h('li', {dataset: {cause: c.code || ''}}, h('strong', label('status', c.to)), ' · ', dateTime(c.at),
+            c.cause ? h('small', ` — ${causeText(c)}`) : null))))),
       section(t('worker.record'), facts([
         [t('worker.workerId'), worker.workerId],
         [t('field.idNumber'), worker.idNumberMasked],
@@ -136,4 +136,16 @@ function explanation(x) {
       : null,
     x.bestOptions && x.bestOptions.length ? [h('h3', t('explain.best')), h('ul.reasons', x.bestOptions.map(o =>
       h('li', t('explain.option', {job: o.jobId, score: number(o.score, 1)}))))] : null);
+}
+
+/** Why the status changed, in the reader's language when the service sent a code (older lines have only English). */
+function causeText(change) {
+  const key = `history.${change.code}`;
+  if (!change.code || !has(key)) return serverMessage(change.cause);
+  const args = {...change.args};
+  if (args.channel) args.channel = label('channel', args.channel);
+  if (args.ending) args.ending = label('offerState', args.ending);
+  if (args.day) args.day = date(args.day);
+  if (args.reason) args.reason = serverMessage(args.reason);
+  return t(key, args);
 }

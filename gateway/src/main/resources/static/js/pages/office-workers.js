@@ -1,4 +1,5 @@
-// Workers: filter by place, status and poverty status; find one by worker or household number; register or import.
+// Workers: search by name, filter by place, status and poverty status; find one by worker or household number;
+// register or import.
 
 import {h, replace} from '../dom.js';
 import {t, number} from '../i18n.js';
@@ -11,13 +12,16 @@ import {go} from '../app.js';
 
 export async function render(page, ctx) {
   ctx.title(t('workers.title'));
-  const {town = '', village = '', status = '', povertyStatus = ''} = ctx.query;
+  const {town = '', village = '', status = '', povertyStatus = '', name = ''} = ctx.query;
   const pageNo = Number(ctx.query.page || 0);
   const statusSelect = h('select#filter-status', {name: 'status'}, h('option', {value: ''}, t('common.all')),
     options('status', WORKER_STATUSES).map(([v, w]) => h('option', {value: v, selected: v === status}, w)));
   const povertySelect = h('select#filter-poverty', {name: 'povertyStatus'}, h('option', {value: ''}, t('common.all')),
     options('poverty', POVERTY).map(([v, w]) => h('option', {value: v, selected: v === povertyStatus}, w)));
+  const nameInput = h('input#filter-name', {name: 'name', type: 'search', value: name, maxlength: 50,
+    autocomplete: 'off', placeholder: t('workers.namePlaceholder')});
   const filters = await placeFilters({town, village}, values => go('/office/workers', values),
+    h('div.field', h('label', {for: 'filter-name'}, t('workers.name')), nameInput),
     h('div.field', h('label', {for: 'filter-status'}, t('field.status')), statusSelect),
     h('div.field', h('label', {for: 'filter-poverty'}, t('field.povertyStatus')), povertySelect));
 
@@ -49,13 +53,15 @@ export async function render(page, ctx) {
       linkButton('#/office/workers/import', t('workers.import'))),
     find, findMessage, filters, body);
   try {
-    const result = await get(`/api/workers${query({town, village, status, povertyStatus, page: pageNo, size: 20})}`);
+    const result = await get(`/api/workers${query({name: name.trim(), town, village, status, povertyStatus,
+      page: pageNo, size: 20})}`);
     if (!ctx.isCurrent()) return;
-    const filtered = town || village || status || povertyStatus;
+    const filtered = name || town || village || status || povertyStatus;
     replace(body,
       h('p', h('strong', t('workers.total', {count: number(result.total)}))),
       result.items.length ? workerList(result.items)
-        : filtered ? empty(t('workers.noneMatch'), linkButton('#/office/workers', t('common.clear')))
+        : filtered ? empty(name ? t('workers.noneNamed', {name}) : t('workers.noneMatch'),
+          linkButton('#/office/workers', t('common.clear')))
           : empty(t('workers.empty'), linkButton('#/office/workers/new', t('workers.registerOne'), 'primary'),
             linkButton('#/office/workers/import', t('workers.import'))),
       pager(result, p => go('/office/workers', {...ctx.query, page: p})));

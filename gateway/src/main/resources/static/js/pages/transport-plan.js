@@ -1,18 +1,39 @@
 // The day's plan: every bus of a travel date with its route on the map, lock and unlock, and re-planning.
 
 import {h, replace} from '../dom.js';
-import {t, number, date, time, today, addDays} from '../i18n.js';
+import {t, number, date, shortDate, time, today} from '../i18n.js';
 import {get, post} from '../api.js';
-import {badge, button, empty, errorBox, linkButton, loading, pageHeader, progress, section, toast} from '../ui.js';
+import {badge, button, empty, errorBox, linkButton, loading, notice, pageHeader, progress, section, toast}
+  from '../ui.js';
 import {colourOf, drawRoutes, routeLegend} from '../route-map.js';
 import {go} from '../app.js';
 
 export async function render(page, ctx) {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(ctx.query.date || '') ? ctx.query.date : today();
   ctx.title(t('plan.title'));
+  let dates;
+  try {
+    dates = await get('/api/travel-dates');
+  } catch (error) {
+    page.append(pageHeader(t('plan.title')), errorBox(error, ctx.rerender));
+    return undefined;
+  }
+  if (!ctx.isCurrent()) return undefined;
+  const asked = /^\d{4}-\d{2}-\d{2}$/.test(ctx.query.date || '') ? ctx.query.date : null;
+  if (!dates.length && !asked) {
+    page.append(pageHeader(t('plan.title')),
+      empty(t('plan.noDates'), linkButton('#/transport/vehicles', t('plan.registerBus'), 'primary'),
+        linkButton('#/transport/subsidies', t('nav.subsidies'))));
+    return undefined;
+  }
+  const day = asked || defaultDay(dates);
+  const known = dates.find(d => d.date === day);
+  const choices = known ? dates : [...dates, {date: day, riders: 0}].sort((a, b) => a.date.localeCompare(b.date));
+  const at = choices.findIndex(d => d.date === day);
   const cleanups = [];
-  const dateInput = h('input#plan-date', {type: 'date', value: day, onchange: () => go('/transport',
-    {date: dateInput.value})});
+  const dateSelect = h('select#plan-date', {dataset: {travelDates: dates.length}, onchange: () => go('/transport',
+    {date: dateSelect.value})}, choices.map(d => h('option', {value: d.date, selected: d.date === day},
+    dateOption(d))));
+  const figuresBox = h('div', known ? dateFigures(known) : notice(t('plan.noRidersOnDate', {date: date(day)}), 'info'));
   const planBox = h('div');
   const body = h('div', loading());
 
@@ -26,6 +47,8 @@ export async function render(page, ctx) {
       replace(planBox, planSummary(summary));
       toast(t('plan.planned'));
       await showTrips();
+      const now = (await get('/api/travel-dates')).find(d => d.date === day);
+      if (now && ctx.isCurrent()) replace(figuresBox, dateFigures(now));
     } catch (error) {
       replace(planBox, errorBox(error, replan));
     } finally {
@@ -33,15 +56,16 @@ export async function render(page, ctx) {
     }
   };
   const replanButton = button(t('plan.replan'), replan, 'primary', {dataset: {action: 'replan'}});
+  const step = offset => {
+    const next = choices[at + offset];
+    return button(offset < 0 ? '‹' : '›', () => next && go('/transport', {date: next.date}), 'small',
+      {'aria-label': t(offset < 0 ? 'plan.previousDate' : 'plan.nextDate'), disabled: !next});
+  };
 
   page.append(
     pageHeader(t('plan.title'), replanButton),
-    h('div.row.date-bar',
-      button('‹', () => go('/transport', {date: addDays(day, -1)}), 'small', {'aria-label': t('plan.previousDay')}),
-      h('label.sr-only', {for: 'plan-date'}, t('plan.date')), dateInput,
-      button('›', () => go('/transport', {date: addDays(day, 1)}), 'small', {'aria-label': t('plan.nextDay')}),
-      h('strong', date(day))),
-    planBox, body);
+    h('div.row.date-bar', step(-1), h('label.sr-only', {for: 'plan-date'}, t('plan.date')), dateSelect, step(1)),
+    figuresBox, planBox, body);
 
   async function showTrips() {
     cleanups.splice(0).forEach(c => c());
@@ -75,6 +99,32 @@ export async function render(page, ctx) {
 
   await showTrips();
   return () => cleanups.splice(0).forEach(c => c());
+}
+
+/** The first date from today on with riders; failing that, the last one. */
+function defaultDay(dates) {
+  const now = today();
+  const next = dates.find(d => d.date >= now);
+  return (next || dates[dates.length - 1]).date;
+}
+
+function dateOption(d) {
+  if (!d.riders) return t('plan.dateOptionEmpty', {date: shortDate(d.date)});
+  return t('plan.dateOption', {date: shortDate(d.date), riders: number(d.riders)})
+    + (d.unplanned ? t('plan.dateOptionUnplanned', {count: number(d.unplanned)}) : '');
+}
+
+/** Where the chosen date stands: riders, seats, subsidies and who is still to be planned. */
+function dateFigures(d) {
+  return h('div', {dataset: {travelDate: d.date}},
+    h('dl.summary-figures.compact',
+      figure(t('plan.riders'), number(d.riders)),
+      figure(t('plan.buses'), number(d.trips)),
+      figure(t('plan.seated'), number(d.seated)),
+      figure(t('plan.subsidised'), number(d.subsidised)),
+      figure(t('plan.unplanned'), number(d.unplanned)),
+      figure(t('plan.arrived'), number(d.arrived))),
+    d.unplanned ? notice(t('plan.unplannedHint', {count: number(d.unplanned)}), 'warn') : null);
 }
 
 function planSummary(s) {

@@ -109,7 +109,7 @@ export async function render(page, ctx) {
             box.dataset.loaded = '1';
             try {
               const x = await get(`/api/trips/${id}/explain`);
-              replace(box, h('ul.reasons', x.reasons.map(r => h('li', r))));
+              replace(box, h('ul.reasons', {dataset: {explain: x.tripId}}, tripReasons(x, trip).map(r => h('li', r))));
             } catch (error) {
               replace(box, errorBox(error));
             }
@@ -176,4 +176,24 @@ function riderRow(rider, pickup, act, reload, planned, departed, left) {
       pickup ? h('small', t('trip.to', {place: rider.site.name, city: rider.site.city}))
         : h('small', t('trip.from', {place: rider.pickup.name}))),
     buttons.length ? h('div.rider-actions', buttons) : null);
+}
+
+/** Why these riders share this bus, said from the explanation's figures in the reader's language. */
+function tripReasons(x, trip) {
+  const reasons = [t(x.cities.length > 1 ? 'tripWhy.cities' : 'tripWhy.city', {riders: number(x.riders),
+    date: date(x.travelDate), cities: x.cities.join('、')})];
+  if (x.pickupOrder.length) {
+    reasons.push(t('tripWhy.stops', {pickups: number(x.pickupOrder.length), pickupOrder: x.pickupOrder.join('；'),
+      drops: number(x.dropOffOrder.length), dropOrder: x.dropOffOrder.join('；')}));
+  }
+  reasons.push(t('tripWhy.seats', {riders: number(x.riders), capacity: number(x.capacity), seats: number(x.seats),
+    factor: number(x.maxLoadFactor, 2)}));
+  reasons.push(t('tripWhy.ride', {longest: number(x.longestRideHours, 1), limit: number(x.maxRideHours, 1),
+    km: number(x.distanceKm)}));
+  if (x.busesOnDate != null) {
+    reasons.push(t('tripWhy.buses', {date: date(x.travelDate), seats: number(x.boundBySeats),
+      city: number(x.boundByCity), buses: number(x.busesOnDate)}));
+  }
+  if (trip.locked) reasons.push(t('tripWhy.locked'));
+  return reasons;
 }
