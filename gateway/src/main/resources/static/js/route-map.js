@@ -48,10 +48,13 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
   const pickups = trips.flatMap(trip => trip.stops.filter(s => s.kind === 'PICKUP')
     .map(s => [s.place.lat, s.place.lon]));
   let view = bounds;
-  const fit = () => {
+  const fit = (animate = false) => {
     // Room for the zoom buttons on the left and the destinations' names on the right.
-    if (view.length) map.fitBounds(view, {paddingTopLeft: [56, 30], paddingBottomRight: [70, 30], maxZoom: 13});
-    else map.setView([33.14, 116.21], 10);
+    if (view.length) {
+      map.fitBounds(view, {paddingTopLeft: [56, 30], paddingBottomRight: [70, 30], maxZoom: 13, animate});
+    } else {
+      map.setView([33.14, 116.21], 10, {animate});
+    }
   };
   fit();
   if (pickups.length) {
@@ -69,7 +72,7 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
               L.DomEvent.preventDefault(event);
               L.DomEvent.stopPropagation(event);
               view = points;
-              fit();
+              fit(true);
             });
           });
         return box;
@@ -77,7 +80,8 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
     });
     new Views({position: 'topright'}).addTo(map);
   }
-  // A phone turned sideways, or a desk window resized: keep the chosen view filling the box.
+  // A phone turned sideways, or a desk window resized: keep the chosen view filling the box. Without animation: a
+  // map removed in the middle of a zoom animation throws from Leaflet's transition handler.
   const observer = new ResizeObserver(() => {
     map.invalidateSize();
     fit();
@@ -85,6 +89,7 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
   observer.observe(el);
   return () => {
     observer.disconnect();
+    map.stop();
     map.remove();
   };
 }

@@ -154,8 +154,8 @@ async function showReport(container, jobId, ctx) {
         {title: t('import.outcome'), cell: r => badge('outcome', r.outcome)},
         {title: t('import.worker'), cell: r => (r.workerId ? h('a', {href: `#/office/workers/${encodeURIComponent(
           r.workerId)}`}, r.workerId) : '–')},
-        {title: t('import.problems'), cell: r => (r.errors && r.errors.length ? h('ul.reasons', r.errors.map(e =>
-          h('li', h('strong', e.field), ': ', serverMessage(e.message)))) : '')},
+        {title: t('import.problems'), className: 'wide', cell: r => (r.errors && r.errors.length
+          ? h('ul.reasons', r.errors.map(e => h('li', h('strong', e.field), ': ', serverMessage(e.message)))) : '')},
       ], rows.items) : empty(t('import.noRows')),
       pager(rows, p => go('/office/workers/import', {job: jobId, outcome, page: p}))));
   } catch (error) {
