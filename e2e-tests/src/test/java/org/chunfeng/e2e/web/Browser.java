@@ -36,6 +36,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final int PHONE_WIDTH = 360;
+    /** The narrowest phone the pages are made for. */
+    static final int NARROW_WIDTH = 320;
     static final int DESK_WIDTH = 1280;
     private static final int HEIGHT = 800;
     /** Events cross the broker between services, so a page may need a few seconds to show their effect. */
@@ -48,6 +50,7 @@ final class Browser implements AutoCloseable {
     private final String baseUrl;
     private final String prefix;
     private int shots;
+    private final List<String> layoutProblems = new java.util.ArrayList<>();
     private int width = PHONE_WIDTH;
 
     private Browser(ChromeDriver driver, Path profile, String baseUrl, String prefix) {
@@ -174,24 +177,47 @@ final class Browser implements AutoCloseable {
                 "deviceScaleFactor", 1, "mobile", width < DESK_WIDTH));
     }
 
-    /** Keeps a picture of the whole page as it is now, at the current width (a phone's unless on the desk). */
+    /**
+     * Keeps a picture of the whole page as it is now, at the current width (a phone's unless on the desk); on a
+     * phone also at the narrowest width the pages promise, where anything cut off or overlapping shows first.
+     */
     Path screenshot(String name) {
+        Path file = shoot(name, width);
+        if (width == PHONE_WIDTH) {
+            shoot(name, NARROW_WIDTH);
+            viewport(width, HEIGHT);
+            settle();
+        }
+        return file;
+    }
+
+    private Path shoot(String name, int atWidth) {
+        viewport(atWidth, HEIGHT);
+        settle();
         script("window.scrollTo(0, 0)");
         long height = ((Number) script("return Math.max(document.documentElement.scrollHeight,"
                 + " document.body.scrollHeight)")).longValue();
-        viewport(width, (int) Math.min(Math.max(height, HEIGHT), 8000));
+        viewport(atWidth, (int) Math.min(Math.max(height, HEIGHT), 8000));
         try {
             settle();
             byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
             shots++;
-            Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s-%d.png", prefix, shots, name, width));
+            Path file = SCREENSHOTS.resolve(String.format("%s-%02d-%s-%d.png", prefix, shots, name, atWidth));
+            if (atWidth < DESK_WIDTH && overflowsSideways()) {
+                layoutProblems.add(file.getFileName() + ": the page is wider than " + atWidth + " px");
+            }
             Files.write(file, png);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            viewport(width, HEIGHT);
+            viewport(atWidth, HEIGHT);
         }
+    }
+
+    /** Whether the page is wider than the screen (something sticks out and the whole page scrolls sideways). */
+    boolean overflowsSideways() {
+        return (Boolean) script("return document.documentElement.scrollWidth > window.innerWidth + 1");
     }
 
     /** The same page again at a desk screen's width, then back to the phone. */
@@ -214,12 +240,17 @@ final class Browser implements AutoCloseable {
                 + " requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)));");
     }
 
-    /** Script errors and words missing from the dictionary, logged by the pages so far. */
+    /**
+     * Script errors and words missing from the dictionary, logged by the pages so far, and pictures of pages that
+     * were wider than the phone (the whole page would scroll sideways).
+     */
     List<String> pageProblems() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        List<String> problems = new java.util.ArrayList<>(layoutProblems);
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                 .filter(m -> m.contains("Uncaught") || m.contains("missing text") || m.contains("TypeError")
                         || m.contains("ReferenceError") || m.contains("SyntaxError"))
-                .toList();
+                .forEach(problems::add);
+        return problems;
     }
 
     /** What the page keeps in this tab's storage (the sign-in lives there, never in a cookie). */

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
- * The day of travel as the transport coordinator lives it: register a bus, re-plan the date, lock and unlock the
+ * The day of travel as the transport coordinator lives it: register a bus, pick the travel date from those with
+ * riders, re-plan it, read why riders share a bus, lock and unlock the
  * trip, check riders on at their pickups, leave with one rider missing (the page says who), and hand the others over
  * at the site — after which employment-service counts them back at work.
  */
@@ -76,8 +77,15 @@ class CoordinatorBrowserTest {
         browser.awaitText("[data-field=driverPhone] .field-error", "手机号");
         browser.screenshot("vehicle-error");
 
-        browser.visit("/transport?date=" + travel);
+        // The coordinator picks the date from the travel dates that have riders, with how far each is planned.
+        browser.visit("/transport");
+        browser.await("#plan-date option[value='" + travel + "']");
+        // (It may already be the date shown: the first from today on with riders.)
+        browser.choose("#plan-date", travel.toString());
+        browser.await("[data-travel-date='" + travel + "']");
+        assertThat(browser.text("[data-travel-date='" + travel + "'] dl")).contains("出发人数\n3");
         browser.await("[data-list=trips]");
+        browser.screenshot("plan-date-chosen");
         browser.click("[data-action=replan]");
         browser.await("[data-summary=plan]");
         String tripId = system.coordinator().get("/api/riders/" + riders.get(0)).path("seat").path("tripId")
@@ -93,6 +101,11 @@ class CoordinatorBrowserTest {
         browser.screenshot("trip-locked");
         browser.click("[data-action=unlock]");
         browser.await("[data-locked=false]");
+        // Why these riders share the bus, in the page's language.
+        browser.click("details.card summary");
+        browser.await("[data-explain]");
+        assertThat(browser.text("[data-explain]")).contains("上岗前一天").contains("无锡市").doesNotContain("riders");
+        browser.screenshot("trip-why");
 
         for (String rider : riders.subList(0, 2)) {
             browser.click("[data-rider='" + rider + "'] [data-action=board]");

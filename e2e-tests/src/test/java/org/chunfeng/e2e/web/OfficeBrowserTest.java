@@ -92,7 +92,23 @@ class OfficeBrowserTest {
         browser.screenshot("drill-registered");
         browser.click("[data-worker='" + workerId + "'] a");
         browser.awaitText(".page-header h1", name);
+        // The status history says why in Chinese, from the codes the service sends.
+        assertThat(browser.text("ol.history")).contains("登记（工作人员登记）").doesNotContain("registered (");
         browser.screenshot("worker-from-dashboard");
+
+        // Found again by part of the name; a name nobody has says what to do next.
+        browser.visit("/office/workers");
+        browser.await("[data-list=workers]");
+        browser.type("#filter-name", "春燕");
+        browser.click("form.filters button[type=submit]");
+        browser.awaitRoute("name=春燕");
+        browser.await("[data-list=workers] [data-worker='" + workerId + "']");
+        assertThat(browser.all("[data-list=workers] .list-title a")).allSatisfy(a ->
+                assertThat(a.getText()).contains("春燕"));
+        browser.screenshot("workers-by-name");
+        browser.visit("/office/workers?name=" + java.net.URLEncoder.encode("没有这个名字", StandardCharsets.UTF_8));
+        browser.awaitText(".empty", "没有姓名含");
+        browser.screenshot("workers-no-such-name");
 
         browser.visit("/office/at-risk");
         browser.await("[data-list=at-risk], .empty");

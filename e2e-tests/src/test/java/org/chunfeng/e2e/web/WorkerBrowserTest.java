@@ -45,6 +45,8 @@ class WorkerBrowserTest {
         browser.screenshot("welcome");
         browser.click("a.door[href='#/worker/register']");
         browser.await("input[name=idNumber]");
+        // The villages come from employment-service, the same list it checks a self-registration against.
+        assertThat(browser.all("select[name=village] option")).hasSizeGreaterThanOrEqualTo(20);
         browser.screenshot("register-empty");
 
         // The ID number is checked as it is typed: one wrong digit at the end is caught before anything is sent.
