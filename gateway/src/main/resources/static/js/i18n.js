@@ -60,6 +60,16 @@ export function serverMessage(message) {
   return message;
 }
 
+/**
+ * Why an offer or placement ended: jobs-service sends a code (JOB_CLOSED, WORKER_WITHDRAWN, ...), a person typed a
+ * reason, or a service explained in English; each said in the user's language where it can be.
+ */
+export function reasonText(reason) {
+  if (!reason) return '';
+  const key = `enum.offerReason.${reason}`;
+  return words[key] != null ? words[key] : serverMessage(reason);
+}
+
 /** Two texts in a record (reasonZh / reasonEn, zh / en): the one in the user's language. */
 export function pick(zh, en) {
   return lang === 'en' ? (en || zh || '') : (zh || en || '');

@@ -2,7 +2,7 @@
 // on their phone and to the labour office on the worker's page, where staff answer for a worker they phoned.
 
 import {h} from './dom.js';
-import {t, pick, number, yuan, date, dateTime, time, serverMessage} from './i18n.js';
+import {t, pick, number, yuan, date, dateTime, time, reasonText, serverMessage} from './i18n.js';
 import {post} from './api.js';
 import {ask, badge, button, facts, toast} from './ui.js';
 
@@ -69,7 +69,7 @@ export function offerCard(workerId, offer, {answerable = false, onAnswered = () 
       [t('offer.startDate'), date(offer.startDate)],
       [t('offer.accommodation'), offer.accommodation ? t('common.yes') : t('common.no')],
       open ? [t('offer.answerBy'), dateTime(offer.expiresAt)] : [t('offer.answeredAt'), dateTime(offer.answeredAt)],
-      offer.note ? [t('offer.note'), offer.note] : null,
+      offer.note ? [t('offer.note'), reasonText(offer.note)] : null,
     ]),
     offer.reasons && offer.reasons.length ? h('div', h('h4', t('offer.why')), reasonsList(offer.reasons)) : null,
     buttons.length ? h('div.choice-buttons', buttons) : null);

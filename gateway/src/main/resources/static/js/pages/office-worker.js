@@ -2,7 +2,7 @@
 // worker's behalf after a phone call — the placement, the bus or subsidy, and the audit trail of their status.
 
 import {h, replace} from '../dom.js';
-import {t, has, label, number, pick, date, dateTime, serverMessage} from '../i18n.js';
+import {t, has, label, number, pick, date, dateTime, reasonText, serverMessage} from '../i18n.js';
 import {get, post} from '../api.js';
 import {ask, badge, button, errorBox, facts, loading, notice, pageHeader, section, toast} from '../ui.js';
 import {offerCard, placementCard, reasonsList, transportCard} from '../offer-view.js';
@@ -146,6 +146,6 @@ function causeText(change) {
   if (args.channel) args.channel = label('channel', args.channel);
   if (args.ending) args.ending = label('offerState', args.ending);
   if (args.day) args.day = date(args.day);
-  if (args.reason) args.reason = serverMessage(args.reason);
+  if (args.reason) args.reason = reasonText(args.reason);
   return t(key, args);
 }
