@@ -358,22 +358,39 @@ public class Matchmaker implements SmartLifecycle {
                     due.add(c);
                 }
             }
+            // A worker leaves the queue only once matched or found to fit nothing open; should a round fail, its
+            // workers are still queued for the retry, and never wait for a restart to be matched.
             if (due.size() >= properties.batchWorkers()) {
-                toMatch.clear();
                 batch(due);
+                due.forEach(c -> toMatch.remove(c.workerId()));
             } else {
+                List<String> again = new ArrayList<>();
                 int done = 0;
                 for (Candidate c : due) {
                     if (done++ == ONLINE_PER_ROUND) {
                         break;
                     }
+                    boolean settled;
+                    try {
+                        settled = matchOnline(c.workerId());
+                    } catch (RuntimeException e) {
+                        // to the back of the queue, so one worker who keeps failing does not hold up the rest
+                        toMatch.remove(c.workerId());
+                        toMatch.add(c.workerId());
+                        throw e;
+                    }
                     toMatch.remove(c.workerId());
-                    matchOnline(c.workerId());
+                    if (!settled) {
+                        again.add(c.workerId());
+                    }
                 }
                 toMatch.removeIf(id -> !state.waiting.contains(id));
+                boolean othersWait = !toMatch.isEmpty();
+                toMatch.addAll(again);
                 if (!toMatch.isEmpty()) {
+                    // Workers who lost every race for an opening try again a little later, not in a tight loop.
                     roundScheduled = true;
-                    thread.schedule(this::round, 0, TimeUnit.MILLISECONDS);
+                    thread.schedule(this::round, othersWait ? 0 : 1000, TimeUnit.MILLISECONDS);
                 }
             }
         } catch (RuntimeException e) {
@@ -387,17 +404,22 @@ public class Matchmaker implements SmartLifecycle {
         }
     }
 
-    private void matchOnline(String workerId) {
+    /**
+     * Offers the worker the best opening for them; false when three openings in a row were taken or the worker
+     * changed before the offer could be written, so they should be tried again.
+     */
+    private boolean matchOnline(String workerId) {
         for (int attempt = 0; attempt < 3; attempt++) {
             Candidate c = state.workers.get(workerId);
             if (c == null || c.state() != Candidate.State.WAITING) {
-                return;
+                return true;
             }
             OnlineMatcher.Choice choice = online.choose(c.view(), clock.instant());
             if (choice == null || offers.propose(c, choice.job().jobId())) {
-                return;
+                return true;
             }
         }
+        return false;
     }
 
     /** Offers the posting's openings left to the waiting workers who score best on it. */
