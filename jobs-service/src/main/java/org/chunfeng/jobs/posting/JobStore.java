@@ -1,5 +1,7 @@
 package org.chunfeng.jobs.posting;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -10,6 +12,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.chunfeng.contracts.Event;
 import org.chunfeng.jobs.match.OpeningLedger;
+import org.chunfeng.kit.outbox.OutboxEvent;
 import org.chunfeng.kit.outbox.OutboxEvents;
 import org.chunfeng.kit.outbox.OutboxRelay;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,15 +45,25 @@ public class JobStore {
         return mongo.getCollection(OpeningLedger.JOBS);
     }
 
-    /** Stores a new posting with its first event, in one write. */
-    public void insert(Posting posting, List<? extends Event> events) {
-        Update update = new Update();
-        PostingDocs.fields(posting).forEach(update::setOnInsert);
-        update.setOnInsert("reserved", 0).setOnInsert("filled", 0).setOnInsert("status", JobStatus.OPEN.name())
-                .setOnInsert("version", 0L).setOnInsert("journal", List.of());
-        outboxEvents.push(update, events, posting.id());
-        mongo.upsert(Query.query(Criteria.where("_id").is(posting.id())), update, OpeningLedger.JOBS);
+    /**
+     * Stores a new posting with its first event, in one write; false, writing nothing, if a posting with its id is
+     * already there (an import of a row posted before).
+     */
+    public boolean insert(Posting posting, List<? extends Event> events) {
+        Document d = PostingDocs.fields(posting).append("_id", posting.id()).append("reserved", 0).append("filled", 0)
+                .append("status", JobStatus.OPEN.name()).append("version", 0L).append("journal", List.of())
+                .append(OutboxEvent.FIELD, mongo.getConverter().convertToMongoType(
+                        outboxEvents.of(events, posting.id())));
+        try {
+            jobs().insertOne(d);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
         relay.nudge(OpeningLedger.JOBS, posting.id());
+        return true;
     }
 
     /** A posting as stored, with its version for a guarded update. */

@@ -8,11 +8,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -42,11 +45,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class PostingImport {
 
-    /** What happened to one data row; {@code row} counts the header as row 1, as a spreadsheet shows it. */
-    public record RowResult(int row, String jobId, List<FieldViolation> errors) {
+    public enum Outcome { CREATED, DUPLICATE, REJECTED }
+
+    /**
+     * What happened to one data row; {@code row} counts the header as row 1, as a spreadsheet shows it. A duplicate
+     * row was posted before, by this sheet or an earlier import, and {@code jobId} names that posting.
+     */
+    public record RowResult(int row, Outcome outcome, String jobId, List<FieldViolation> errors) {
     }
 
-    public record Report(String fileName, String format, int rows, int created, int rejected, List<RowResult> results) {
+    public record Report(String fileName, String format, int rows, int created, int duplicates, int rejected,
+            List<RowResult> results) {
     }
 
     static final Map<String, String> HEADERS = headers();
@@ -81,8 +90,9 @@ public class PostingImport {
         if (!created.isEmpty()) {
             matchmaker.postingsOpened(created);
         }
-        int rejected = (int) results.stream().filter(r -> !r.errors().isEmpty()).count();
-        return new Report(fileName, xlsx ? "xlsx" : "csv", results.size(), created.size(), rejected,
+        int duplicates = (int) results.stream().filter(r -> r.outcome() == Outcome.DUPLICATE).count();
+        int rejected = (int) results.stream().filter(r -> r.outcome() == Outcome.REJECTED).count();
+        return new Report(fileName, xlsx ? "xlsx" : "csv", results.size(), created.size(), duplicates, rejected,
                 List.copyOf(results));
     }
 
@@ -111,17 +121,41 @@ public class PostingImport {
             }
             if (errors.isEmpty()) {
                 try {
-                    Posting posting = postings.prepare(form);
-                    store.insert(posting, List.of(new JobPosted(posting.id(), posting.postedAt(), posting.toContract())));
-                    created.add(posting.id());
-                    results.add(new RowResult(row, posting.id(), List.of()));
+                    Posting posting = postings.prepare(form, idOf(form));
+                    if (store.insert(posting, List.of(new JobPosted(posting.id(), posting.postedAt(),
+                            posting.toContract())))) {
+                        created.add(posting.id());
+                        results.add(new RowResult(row, Outcome.CREATED, posting.id(), List.of()));
+                    } else {
+                        results.add(new RowResult(row, Outcome.DUPLICATE, posting.id(), List.of()));
+                    }
                     return;
                 } catch (InvalidInputException e) {
                     errors.addAll(e.violations());
                 }
             }
             errors.sort(Comparator.comparing(FieldViolation::field));
-            results.add(new RowResult(row, null, List.copyOf(errors)));
+            results.add(new RowResult(row, Outcome.REJECTED, null, List.copyOf(errors)));
+        }
+    }
+
+    /**
+     * A row's posting id follows from what the row says, so a sheet uploaded again (after a timeout, or by a second
+     * clerk) finds its postings already there instead of posting every job twice.
+     */
+    static String idOf(PostingForm form) {
+        SiteForm site = form.site();
+        String row = String.join("\u001f", form.employerId(), form.title().trim(), form.category().name(),
+                String.valueOf(form.requiredSkills()), String.valueOf(form.openings()), site.name().trim(),
+                site.city().trim(), String.valueOf(site.lat()), String.valueOf(site.lon()),
+                String.valueOf(form.monthlyWage()), String.valueOf(form.startDate()),
+                String.valueOf(form.accommodation()), String.valueOf(form.minAge()), String.valueOf(form.maxAge()),
+                String.valueOf(form.suitableFor()));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(row.getBytes(StandardCharsets.UTF_8));
+            return "job-" + HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
     }
 

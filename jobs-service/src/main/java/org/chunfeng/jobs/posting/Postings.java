@@ -58,6 +58,11 @@ public class Postings {
 
     /** Checks a form and makes the posting it describes, without storing it; throws naming every bad field. */
     Posting prepare(PostingForm form) {
+        return prepare(form, "job-" + UUID.randomUUID());
+    }
+
+    /** As {@link #prepare(PostingForm)}, under an id the caller chose (an import's id follows from the row). */
+    Posting prepare(PostingForm form, String id) {
         List<FieldViolation> violations = new ArrayList<>();
         Employer employer = employers.find(form.employerId()).orElse(null);
         if (employer == null) {
@@ -71,7 +76,6 @@ public class Postings {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        String id = "job-" + UUID.randomUUID();
         Instant now = clock.instant();
         String welfareTown = employer.kind() == EmployerKind.PUBLIC_WELFARE ? employer.town() : null;
         return new Posting(id, employer.id(), employer.name(), employer.kind(), form.title().trim(), form.category(),

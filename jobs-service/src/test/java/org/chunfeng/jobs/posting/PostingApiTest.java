@@ -182,6 +182,34 @@ class PostingApiTest {
         assertThat(fields(results.get(1))).containsExactly("openings");
         assertThat(fields(results.get(2))).containsExactly("employerId");
         assertThat(fields(results.get(3))).contains("category", "startDate", "accommodation", "suitableFor");
+        assertThat(((Map<?, ?>) results.get(3)).get("outcome")).isEqualTo("REJECTED");
+    }
+
+    @Test
+    void aSheetUploadedAgainPostsNothingTwice() {
+        String row = employer + ",装卸工,LOGISTICS,6,物流园," + "利辛县," + area.east(3).lat() + "," + area.east(3).lon()
+                + ",4200,2027-03-08,否,,\n";
+        String other = employer + ",装卸工,LOGISTICS,7,物流园," + "利辛县," + area.east(3).lat() + ","
+                + area.east(3).lon() + ",4200,2027-03-08,否,,\n";
+        String csv = "employerId,title,category,openings,siteName,city,lat,lon,monthlyWage,startDate,accommodation,"
+                + "maxAge,suitableFor\n" + row + row + other;
+        Map<?, ?> first = upload("jobs.csv", csv.getBytes(StandardCharsets.UTF_8));
+        List<?> results = (List<?>) first.get("results");
+        assertThat(first.get("created")).isEqualTo(2);
+        assertThat(first.get("duplicates")).isEqualTo(1);
+        String id = (String) ((Map<?, ?>) results.get(0)).get("jobId");
+        assertThat(((Map<?, ?>) results.get(1)).get("outcome")).isEqualTo("DUPLICATE");
+        assertThat(((Map<?, ?>) results.get(1)).get("jobId")).isEqualTo(id);
+        assertThat(((Map<?, ?>) results.get(2)).get("jobId")).as("a row that differs is a posting of its own")
+                .isNotEqualTo(id);
+
+        // The clerk's gateway timed out, so the same sheet comes again: every row names the posting already there.
+        Map<?, ?> again = upload("jobs.csv", csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(again.get("created")).isEqualTo(0);
+        assertThat(again.get("duplicates")).isEqualTo(3);
+        assertThat(((List<?>) again.get("results")).stream().map(r -> ((Map<?, ?>) r).get("jobId")).toList())
+                .isEqualTo(results.stream().map(r -> ((Map<?, ?>) r).get("jobId")).toList());
+        assertThat(jobs.job(id).get("openings")).isEqualTo(6);
     }
 
     @Test
