@@ -5,13 +5,17 @@ import {t} from './i18n.js';
 import {loadPlaces} from './places.js';
 import {button} from './ui.js';
 
-/** A filter bar; apply(values) runs on submit with {town, village, ...extra controls by name}. */
-export async function placeFilters({town = '', village = ''}, apply, ...extra) {
+/**
+ * A filter bar; apply(values) runs on submit with {town, village, ...controls by name}. lead: controls put before
+ * the places (the ones most used), extra: after them.
+ */
+export async function placeFilters({town = '', village = '', lead = []}, apply, ...extra) {
   const places = await loadPlaces();
   const towns = places.counties.flatMap(c => c.towns);
   const townInput = h('input#filter-town', {value: town, list: 'filter-towns', autocomplete: 'off'});
   const villageInput = h('input#filter-village', {value: village, list: 'filter-villages', autocomplete: 'off'});
   const el = h('form.filters', {role: 'search'},
+    lead,
     h('div.field', h('label', {for: 'filter-town'}, t('field.town')), townInput,
       h('datalist#filter-towns', towns.map(x => h('option', {value: x.name})))),
     h('div.field', h('label', {for: 'filter-village'}, t('field.village')), villageInput,

@@ -20,8 +20,8 @@ export async function render(page, ctx) {
     options('poverty', POVERTY).map(([v, w]) => h('option', {value: v, selected: v === povertyStatus}, w)));
   const nameInput = h('input#filter-name', {name: 'name', type: 'search', value: name, maxlength: 50,
     autocomplete: 'off', placeholder: t('workers.namePlaceholder')});
-  const filters = await placeFilters({town, village}, values => go('/office/workers', values),
-    h('div.field', h('label', {for: 'filter-name'}, t('workers.name')), nameInput),
+  const nameField = h('div.field', h('label', {for: 'filter-name'}, t('workers.name')), nameInput);
+  const filters = await placeFilters({town, village, lead: [nameField]}, values => go('/office/workers', values),
     h('div.field', h('label', {for: 'filter-status'}, t('field.status')), statusSelect),
     h('div.field', h('label', {for: 'filter-poverty'}, t('field.povertyStatus')), povertySelect));
 
