@@ -11,6 +11,7 @@ import org.chunfeng.e2e.WholeSystemTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The day of travel as the transport coordinator lives it: register a bus, pick the travel date from those with
@@ -66,6 +67,16 @@ class CoordinatorBrowserTest {
         browser.click("form button[type=submit]");
         browser.await("[data-page=transport] [data-action=replan]");
         browser.screenshot("plan-today");
+
+        // The busiest travel date (the demo campaign's, when it has run): a full day's buses and routes.
+        JsonNode busiest = system.coordinator().get("/api/travel-dates").values().stream()
+                .max(java.util.Comparator.comparingInt(d -> d.path("riders").asInt())).orElseThrow();
+        String busiestDate = busiest.path("date").asString();
+        browser.visit("/transport?date=" + busiestDate);
+        browser.await("[data-travel-date='" + busiestDate + "']");
+        browser.await("[data-list=trips], .empty");
+        browser.screenshot("plan-busiest-date");
+        browser.screenshotOnDesk("plan-busiest-date");
 
         browser.visit("/transport/vehicles");
         browser.await("[data-list=vehicles]");
