@@ -26,6 +26,7 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
   const map = L.map(el, {attributionControl: false, zoomSnap: 0.25, scrollWheelZoom: false, preferCanvas: false});
   L.control.scale({imperial: false}).addTo(map);
   const bounds = [];
+  const named = new Set();
   trips.forEach((trip, i) => {
     const colour = colourOf(i);
     const line = L.polyline(path(trip), {color: colour, weight: 4, opacity: .85,
@@ -39,9 +40,16 @@ export async function drawRoutes(el, trips, {onSelect} = {}) {
       const marker = L.circleMarker([stop.place.lat, stop.place.lon], {radius: pickup ? 6 : 8, color: colour,
         weight: 3, fillColor: pickup ? colour : '#fff', fillOpacity: 1}).addTo(map);
       const words = `${n + 1}. ${stop.place.name} · ${time(stop.time)} · ${t(pickup ? 'trip.pickup' : 'trip.dropOff')}`;
-      // With no map underneath, the destinations are named on the map itself.
-      if (pickup) marker.bindTooltip(words);
-      else marker.bindTooltip(stop.place.city, {permanent: true, direction: 'right', className: 'map-label'});
+      // With no map underneath, the destinations are named on the map itself, each city once (two sites in one
+      // city would print its name twice over itself).
+      if (pickup) {
+        marker.bindTooltip(words);
+      } else if (named.has(stop.place.city)) {
+        marker.bindTooltip(words);
+      } else {
+        named.add(stop.place.city);
+        marker.bindTooltip(stop.place.city, {permanent: true, direction: 'right', className: 'map-label'});
+      }
     });
     bounds.push(...path(trip));
   });
