@@ -19,6 +19,7 @@ import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 
@@ -44,6 +45,7 @@ public enum EventType {
     FARE_SUBSIDY_GRANTED(Topic.TRANSPORT_TRIPS, FareSubsidyGranted.class),
     RIDER_BOARDED(Topic.TRANSPORT_TRIPS, RiderBoarded.class),
     RIDER_ARRIVED(Topic.TRANSPORT_TRIPS, RiderArrived.class),
+    RIDER_NO_SHOW(Topic.TRANSPORT_TRIPS, RiderNoShow.class),
     TRIP_CANCELLED(Topic.TRANSPORT_TRIPS, TripCancelled.class);
 
     public static final String VERSION = "v1";

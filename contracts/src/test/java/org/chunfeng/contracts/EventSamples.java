@@ -32,6 +32,7 @@ import org.chunfeng.contracts.jobs.ScoreComponent;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 
@@ -134,6 +135,8 @@ final class EventSamples {
             case RIDER_BOARDED -> new RiderBoarded(TRIP_ID, WORKER_ID, PLACEMENT_ID, at("2020-02-23T22:41:00Z"));
             case RIDER_ARRIVED -> new RiderArrived(TRIP_ID, WORKER_ID, PLACEMENT_ID, SUZHOU_SITE.name(),
                     at("2020-02-24T07:55:00Z"));
+            case RIDER_NO_SHOW -> new RiderNoShow(TRIP_ID, WORKER_ID, PLACEMENT_ID, LocalDate.parse("2020-02-23"),
+                    at("2020-02-23T22:50:00Z"));
             case TRIP_CANCELLED -> new TripCancelled(TRIP_ID, WORKER_ID, PLACEMENT_ID, "车辆故障，改派他车",
                     at("2020-02-23T15:00:00Z"));
         };

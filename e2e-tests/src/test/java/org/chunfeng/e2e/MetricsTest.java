@@ -48,7 +48,8 @@ class MetricsTest {
         REQUIRED.put("jobs-service", concat(plumbing, "chunfeng_matches_proposed_total",
                 "chunfeng_placements_confirmed_total"));
         REQUIRED.put("transport-service", concat(plumbing, "chunfeng_seats_assigned_total",
-                "chunfeng_subsidies_granted_total", "chunfeng_riders_boarded_total", "chunfeng_riders_arrived_total"));
+                "chunfeng_subsidies_granted_total", "chunfeng_riders_boarded_total", "chunfeng_riders_arrived_total",
+                "chunfeng_riders_no_show_total"));
         REQUIRED.put("gateway", List.of("chunfeng_signins_total"));
     }
 
@@ -113,6 +114,7 @@ class MetricsTest {
 
         assertThat(transport.sum("chunfeng_riders_boarded_total", Map.of())).isEqualTo(report.boarded());
         assertThat(transport.sum("chunfeng_riders_arrived_total", Map.of())).isEqualTo(report.arrived());
+        assertThat(transport.sum("chunfeng_riders_no_show_total", Map.of())).isEqualTo(report.noShows());
         assertThat(employment.sum("chunfeng_workers_registered_total", Map.of()))
                 .isEqualTo(system.database("employment").getCollection("workers").countDocuments());
         assertThat(employment.sum("chunfeng_offers_accepted_total", Map.of()))

@@ -2,6 +2,7 @@ package org.chunfeng.employment.monitoring;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -19,7 +20,8 @@ import org.chunfeng.employment.worker.WorkerStatus;
  * <li>a worker of a poor, unstable or marginal household with no accepted offer {@code days} after registering;</li>
  * <li>every waiting member of such a household when no member is placed {@code days} after the household's first
  * registration;</li>
- * <li>a worker not placed who declined two offers or more.</li>
+ * <li>a worker not placed who declined two offers or more;</li>
+ * <li>a worker who did not turn up for their bus, until they travel another way or are seated again.</li>
  * </ul>
  * Withdrawn workers have left the campaign and are not listed.
  */
@@ -30,13 +32,13 @@ public final class AtRiskRules {
     static final int DECLINES = 2;
 
     public enum Reason {
-        NO_ACCEPTED_OFFER, HOUSEHOLD_NOT_PLACED, DECLINED_OFFERS
+        NO_ACCEPTED_OFFER, HOUSEHOLD_NOT_PLACED, DECLINED_OFFERS, MISSED_BUS
     }
 
     /** What the rules need to know of one worker. */
     public record Facts(String workerId, String name, String phoneMasked, String town, String village,
             String householdId, PovertyStatus povertyStatus, WorkerStatus status, Instant registeredAt,
-            int declinedOffers, boolean acceptedOffer) {
+            int declinedOffers, boolean acceptedOffer, LocalDate missedBusOn) {
     }
 
     /** One reason, said in Chinese and English for the dashboard. */
@@ -91,6 +93,10 @@ public final class AtRiskRules {
             if (f.declinedOffers() >= DECLINES && !f.status().isPlaced()) {
                 reasons.add(new Why(Reason.DECLINED_OFFERS, "已拒绝 " + f.declinedOffers() + " 个岗位",
                         "Declined " + f.declinedOffers() + " offers"));
+            }
+            if (f.missedBusOn() != null) {
+                reasons.add(new Why(Reason.MISSED_BUS, f.missedBusOn() + " 未按时乘车，座位已取消",
+                        "Did not turn up for the bus on " + f.missedBusOn() + "; the seat was given up"));
             }
             if (!reasons.isEmpty()) {
                 rows.add(new Row(f.workerId(), f.name(), f.phoneMasked(), f.town(), f.village(), f.householdId(),

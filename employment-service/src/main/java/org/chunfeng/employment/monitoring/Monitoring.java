@@ -125,7 +125,7 @@ public class Monitoring {
         List<AtRiskRules.Facts> facts = queries.all(new WorkerQueries.Filter(town, village, waiting, null, null,
                 null)).stream().map(w -> new AtRiskRules.Facts(w.id(), w.name(), w.phoneMasked(), w.town(),
                         w.village(), w.householdId(), w.povertyStatus(), w.status(), w.registeredAt(),
-                        w.declinedOffers(), w.hasAcceptedOffer())).toList();
+                        w.declinedOffers(), w.hasAcceptedOffer(), w.missedBusOn())).toList();
         return new AtRiskRules(days).evaluate(facts, clock.instant());
     }
 

@@ -6,6 +6,7 @@ import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 import org.chunfeng.employment.worker.WorkerMetrics;
@@ -42,6 +43,7 @@ class TransportListener {
                         f -> workers.change(f.workerId(), w -> w.grantSubsidy(f, clock.instant())))
                 .on(TripCancelled.class, t -> workers.change(t.workerId(), w -> w.cancelTrip(t, clock.instant())))
                 .on(RiderBoarded.class, b -> workers.change(b.workerId(), w -> w.board(b)))
+                .on(RiderNoShow.class, n -> workers.change(n.workerId(), w -> w.missBus(n)))
                 .on(RiderArrived.class, this::arrived);
     }
 

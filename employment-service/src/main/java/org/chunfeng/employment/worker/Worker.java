@@ -26,6 +26,7 @@ import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 import org.chunfeng.kit.error.ConflictException;
@@ -325,6 +326,22 @@ public class Worker {
         }
         transport = transport.boarded(b.boardedAt());
         changed = true;
+    }
+
+    /** Missing the bus leaves the worker's status as it was; the at-risk list shows them for a follow-up call. */
+    public void missBus(RiderNoShow n) {
+        if (transport == null || !n.tripId().equals(transport.tripId()) || transport.boardedAt() != null
+                || transport.missedAt() != null || status != WorkerStatus.TRANSPORT_ARRANGED) {
+            return;
+        }
+        transport = transport.missed(n.recordedAt());
+        changed = true;
+    }
+
+    /** The travel date of the bus the worker did not turn up for, while that is still their transport. */
+    public LocalDate missedBusOn() {
+        return transport != null && transport.missedAt() != null && status == WorkerStatus.TRANSPORT_ARRANGED
+                ? transport.travelDate() : null;
     }
 
     public void arrive(RiderArrived a, Instant now) {

@@ -53,7 +53,7 @@ public final class WorkerViews {
     public record TransportView(TransportKind kind, String tripId, LocalDate travelDate, String plate,
             Integer seatNumber, Place pickupPoint, Instant pickupTime, Place destination, String driverName,
             String driverPhone, String subsidyId, String amountYuan, Double distanceKm, String reason,
-            Instant arrangedAt, Instant boardedAt) {
+            Instant arrangedAt, Instant boardedAt, Instant missedAt) {
     }
 
     public static WorkerView view(Worker w, boolean wholePhone, Instant now) {
@@ -89,7 +89,7 @@ public final class WorkerViews {
         return t == null ? null : new TransportView(t.kind(), t.tripId(), t.travelDate(), t.plate(),
                 t.seatNumber(), place(t.pickupPoint()), t.pickupTime(), place(t.destination()), t.driverName(),
                 t.driverPhone(), t.subsidyId(), t.amountYuan(), t.distanceKm(), t.reason(), t.arrangedAt(),
-                t.boardedAt());
+                t.boardedAt(), t.missedAt());
     }
 
     private static Place place(PlaceRef p) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class AtRiskRulesTest {
     static Facts worker(String id, String household, PovertyStatus poverty, WorkerStatus status, int daysAgo,
             int declined, boolean accepted) {
         return new Facts(id, "名" + id, "138****0000", "程家集镇", "李楼村", household, poverty, status,
-                NOW.minus(Duration.ofDays(daysAgo)), declined, accepted);
+                NOW.minus(Duration.ofDays(daysAgo)), declined, accepted, null);
     }
 
     static Map<String, List<Reason>> reasons(List<Row> rows) {
@@ -76,6 +77,19 @@ class AtRiskRulesTest {
         assertThat(reasons(rows)).containsOnlyKeys("twice");
         assertThat(rows.get(0).reasons().get(0).en()).isEqualTo("Declined 2 offers");
         assertThat(rows.get(0).reasons().get(0).zh()).contains("2");
+    }
+
+    @Test
+    void aWorkerWhoMissedTheBusWhateverTheHousehold() {
+        Facts missed = worker("missed", "h1", PovertyStatus.NONE, WorkerStatus.TRANSPORT_ARRANGED, 1, 0, true);
+        missed = new Facts(missed.workerId(), missed.name(), missed.phoneMasked(), missed.town(), missed.village(),
+                missed.householdId(), missed.povertyStatus(), missed.status(), missed.registeredAt(), 0, true,
+                LocalDate.of(2026, 2, 28));
+        List<Row> rows = new AtRiskRules(7).evaluate(List.of(missed,
+                worker("seated", "h2", PovertyStatus.NONE, WorkerStatus.TRANSPORT_ARRANGED, 1, 0, true)), NOW);
+
+        assertThat(reasons(rows)).containsOnlyKeys("missed").containsEntry("missed", List.of(Reason.MISSED_BUS));
+        assertThat(rows.get(0).reasons().get(0).zh()).contains("2026-02-28").contains("未按时乘车");
     }
 
     @Test

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.chunfeng.contracts.jobs.MatchProposed;
 import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.contracts.transport.FareSubsidyGranted;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 import org.chunfeng.employment.Api;
@@ -102,6 +105,40 @@ class TransportEventsTest {
         journey.deliver(arrived);
         assertThat(journey.version(workerId)).isEqualTo(version);
         assertThat(counter("chunfeng.workers.returned") - returned).isEqualTo(1);
+    }
+
+    @Test
+    void aWorkerWhoMissedTheBusIsListedAtRiskUntilSeatedAgain() {
+        PlacementConfirmed placement = intentAgreed(false);
+        String workerId = placement.workerId();
+        SeatAssigned seat = Journey.seat(placement, "trip-" + workerId, null);
+        journey.deliver(seat);
+        RiderNoShow missed = new RiderNoShow(seat.tripId(), workerId, placement.placementId(), seat.travelDate(),
+                Instant.now());
+        journey.deliver(missed);
+        JsonNode worker = api.worker(workerId);
+        assertThat(worker.path("status").stringValue()).isEqualTo("TRANSPORT_ARRANGED");
+        assertThat(worker.path("transport").path("missedAt").isString()).isTrue();
+        long version = journey.version(workerId);
+        journey.deliver(missed);
+        assertThat(journey.version(workerId)).isEqualTo(version);
+        String atRisk = "/api/monitoring/at-risk?size=200&town=" + worker.path("town").stringValue();
+        assertThat(reasonsOf(api.get(atRisk, Api.OFFICE, 200), workerId)).containsExactly("MISSED_BUS");
+
+        // Seated on a later bus, they are no longer a case to follow up.
+        journey.deliver(Journey.seat(placement, "trip-later-" + workerId, seat.tripId()));
+        assertThat(api.worker(workerId).path("transport").path("missedAt").isNull()).isTrue();
+        assertThat(reasonsOf(api.get(atRisk, Api.OFFICE, 200), workerId)).isEmpty();
+    }
+
+    private static List<String> reasonsOf(JsonNode atRisk, String workerId) {
+        List<String> codes = new ArrayList<>();
+        atRisk.path("items").forEach(row -> {
+            if (row.path("workerId").stringValue().equals(workerId)) {
+                row.path("reasons").forEach(r -> codes.add(r.path("code").stringValue()));
+            }
+        });
+        return codes;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.TripCancelled;
 import org.chunfeng.kit.error.ConflictException;
 import org.chunfeng.kit.error.NotFoundException;
@@ -37,6 +38,7 @@ public class TripOperations {
     private final Clock clock;
     private final Counter boarded;
     private final Counter arrived;
+    private final Counter noShows;
 
     TripOperations(TripStore trips, RiderStore riders, ReplanScheduler replans, Clock clock, MeterRegistry meters) {
         this.trips = trips;
@@ -47,6 +49,8 @@ public class TripOperations {
                 .register(meters);
         this.arrived = Counter.builder("chunfeng.riders.arrived").description("Riders handed over at their site")
                 .register(meters);
+        this.noShows = Counter.builder("chunfeng.riders.no.show")
+                .description("Riders recorded as not turning up for their bus").register(meters);
     }
 
     public TripRecord board(String tripId, String workerId) {
@@ -92,8 +96,12 @@ public class TripOperations {
         if (trip.status() == TripStatus.COMPLETED) {
             throw new ConflictException("trip-completed", "The trip is over");
         }
-        riders.change(workerId, rider.placementId(), List.of(RiderStatus.SEATED),
-                new Update().set("status", RiderStatus.NO_SHOW), List.of());
+        // employment-service learns of it, so the village staff can follow up on a worker who missed the bus.
+        RiderNoShow event = new RiderNoShow(tripId, workerId, rider.placementId(), trip.travelDate(), clock.instant());
+        if (riders.change(workerId, rider.placementId(), List.of(RiderStatus.SEATED),
+                new Update().set("status", RiderStatus.NO_SHOW), List.of(event))) {
+            noShows.increment();
+        }
         return finishRiderChange(trip, rider, RiderStatus.NO_SHOW);
     }
 

@@ -13,6 +13,7 @@ import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.transport.RiderArrived;
 import org.chunfeng.contracts.transport.RiderBoarded;
+import org.chunfeng.contracts.transport.RiderNoShow;
 import org.chunfeng.contracts.transport.SeatAssigned;
 import org.chunfeng.contracts.transport.TripCancelled;
 import org.chunfeng.kit.testing.ServiceTest;
@@ -97,6 +98,11 @@ class DayOfTravelTest {
             assertThat(Fixture.count(all, RiderBoarded.class, fit)).isEqualTo(1);
             assertThat(Fixture.count(all, RiderArrived.class, fit)).isEqualTo(1);
             assertThat(Fixture.count(all, RiderBoarded.class, unfit)).isZero();
+            // Recorded twice by the crew, announced once, so the village staff follow up on the missed bus.
+            assertThat(Fixture.count(all, RiderNoShow.class, absent)).isEqualTo(1);
+            RiderNoShow missed = f.events(all, RiderNoShow.class, List.of(absent)).get(0);
+            assertThat(missed.tripId()).isEqualTo(trip);
+            assertThat(missed.travelDate()).isEqualTo(date);
         }
         assertThat(riders.find(fit).orElseThrow().status()).isEqualTo(RiderStatus.ARRIVED);
         assertThat(riders.find(absent).orElseThrow().status()).isEqualTo(RiderStatus.NO_SHOW);
