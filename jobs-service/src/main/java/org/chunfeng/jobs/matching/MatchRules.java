@@ -47,7 +47,7 @@ public final class MatchRules {
         return settings;
     }
 
-    /** Road km from the worker's home to the site; infinite when either place is unknown or obviously far. */
+    /** Road km from the worker's home to the site; infinite when either place is unknown or the site beyond the commute. */
     public double roadKm(WorkerView w, JobView j) {
         if (w.location() == null || j.site() == null) {
             return Double.POSITIVE_INFINITY;
@@ -58,6 +58,10 @@ public final class MatchRules {
         }
         double dLon = Math.abs(w.location().lon() - j.site().lon());
         if (dLon * Math.cos(Math.toRadians(Math.min(Math.abs(w.location().lat()), 85))) > greatCircleReachDegrees * 1.1) {
+            return Double.POSITIVE_INFINITY;
+        }
+        // Beyond the commute only "not local" matters, never how far: skip the exact distance there.
+        if (roads.surelyBeyond(w.location(), j.site(), settings.localCommuteKm())) {
             return Double.POSITIVE_INFINITY;
         }
         return roads.km(w.location(), j.site());
@@ -176,23 +180,45 @@ public final class MatchRules {
         for (Skill s : j.skills) {
             int years = w.yearsBySkill[s.ordinal()];
             if (years >= 0) {
-                best = Math.max(best, 0.6 + 0.4 * Math.min(years, 5) / 5.0);
+                best = Math.max(best, skillFraction(years));
             }
         }
         if (best == 0 && j.category() == Skill.GENERAL_LABOUR) {
-            best = 0.5;
+            best = GENERAL_LABOUR_FIT;
         }
         return best;
     }
+
+    /** The skill fraction of a worker with this many years of a skill the job asks for. */
+    static double skillFraction(int years) {
+        return 0.6 + 0.4 * Math.min(years, 5) / 5.0;
+    }
+
+    /** The skill fraction of a general-labour job for a worker without any of its skills. */
+    static final double GENERAL_LABOUR_FIT = 0.5;
 
     double placeFit(WorkerView w, JobView j, double roadKm) {
         if (isLocal(roadKm)) {
             return 1.0 - 0.5 * roadKm / settings.localCommuteKm();
         }
+        return awayPlaceFit(w, j.city() != null && w.preferredCities().contains(j.city()));
+    }
+
+    static double awayPlaceFit(WorkerView w, boolean preferredCity) {
         if (w.preferredCities().isEmpty()) {
             return 0.5;
         }
-        return j.city() != null && w.preferredCities().contains(j.city()) ? 1.0 : 0.2;
+        return preferredCity ? 1.0 : 0.2;
+    }
+
+    /**
+     * The most job points a posting paying {@code monthlyWage} can earn the worker if its skill and place fractions
+     * are at most these: what lets a search stop reading a list sorted by wage.
+     */
+    double jobPointsBound(WorkerView w, double skillFraction, double placeFraction, int monthlyWage) {
+        double reference = Math.max(w.minMonthlyWage(), MIN_REFERENCE_WAGE);
+        double wage = Math.max(0, Math.min(1, (monthlyWage - reference) / (0.5 * reference)));
+        return weights.skill() * skillFraction + weights.distance() * placeFraction + weights.wage() * wage;
     }
 
     static double wageFit(WorkerView w, JobView j) {
