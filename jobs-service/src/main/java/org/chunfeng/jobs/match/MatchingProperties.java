@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param localCommuteKm a site within this many road km of home is local (no bus; no travel fitness needed)
  * @param roadFactor road km per great-circle km
- * @param candidatesPerWorker the best feasible postings each worker is weighed against in a batch
+ * @param candidatesPerWorker the best feasible postings each worker is weighed against online
+ * @param batchArcsPerWorker the best feasible postings per worker a batch starts from (it adds what its optimality
+ *        check finds missing, so this changes how long a batch takes, not its result)
  * @param scarcityPrice points an opening costs online when its posting is nearly full (0: plain greedy)
  * @param scarcityStart the share of a posting's openings taken before its price starts to rise
  * @param offerTtl how long an offer holds its opening before it expires (72 h)
@@ -29,7 +31,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record MatchingProperties(WeightProperties weights, Double localCommuteKm, Double roadFactor, Integer candidatesPerWorker,
         Double scarcityPrice, Double scarcityStart, Duration offerTtl, Integer batchOpenings, Integer batchWorkers,
         Duration expiryInterval, Duration recoveryInterval, Duration recoveryGrace, Duration priceInterval,
-        Integer priceSample, Integer expectedWorkers) {
+        Integer priceSample, Integer expectedWorkers, Integer batchArcsPerWorker) {
 
     public MatchingProperties {
         MatchingSettings d = MatchingSettings.DEFAULT;
@@ -45,14 +47,15 @@ public record MatchingProperties(WeightProperties weights, Double localCommuteKm
         expiryInterval = expiryInterval == null ? Duration.ofSeconds(30) : expiryInterval;
         recoveryInterval = recoveryInterval == null ? Duration.ofMinutes(1) : recoveryInterval;
         recoveryGrace = recoveryGrace == null ? Duration.ofMinutes(2) : recoveryGrace;
-        priceInterval = priceInterval == null ? Duration.ofMinutes(5) : priceInterval;
-        priceSample = priceSample == null ? 5000 : priceSample;
+        priceInterval = priceInterval == null ? Duration.ofMinutes(2) : priceInterval;
+        priceSample = priceSample == null ? 20_000 : priceSample;
         expectedWorkers = expectedWorkers == null ? 0 : expectedWorkers;
+        batchArcsPerWorker = batchArcsPerWorker == null ? d.batchArcsPerWorker() : batchArcsPerWorker;
     }
 
     public MatchingSettings settings() {
         return new MatchingSettings(weights.toWeights(), localCommuteKm, roadFactor, candidatesPerWorker, scarcityPrice,
-                scarcityStart);
+                scarcityStart, batchArcsPerWorker);
     }
 
     /** {@code chunfeng.matching.weights.*}: each one left out keeps its default. */

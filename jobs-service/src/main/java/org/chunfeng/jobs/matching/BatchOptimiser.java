@@ -4,33 +4,43 @@ import com.google.ortools.Loader;
 import com.google.ortools.graph.MinCostFlow;
 import com.google.ortools.graph.MinCostFlowBase;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
  * The best assignment of many waiting workers at once: each worker to at most one posting, each posting to at most
- * its openings left, the total score as high as it can be. It is a min-cost flow (OR-Tools' exact solver): a unit of
- * supply per worker flows to a posting it may take (cost: the most any pair can score, less this pair's score) or
- * straight to the sink unplaced (cost: the most any pair can score), and each posting passes on at most its openings.
- * Each worker is weighed against their best {@code candidatesPerWorker} feasible postings, found through the board's
- * indexes, so the flow stays millions of arcs, not workers times postings.
+ * its openings left, the total score as high as it can be over every feasible pair. It is a min-cost flow (OR-Tools'
+ * exact solver): a unit of supply per worker flows to a posting it may take (cost: the most any pair can score, less
+ * this pair's score) or straight to the sink unplaced, and each posting passes on at most its openings.
  *
- * <p>The same flow also prices openings ({@link #prices}): the score one more opening of a posting would add to the
- * optimum, read off the solved flow's residual graph. Online matching uses those prices to leave scarce openings to
- * the workers who gain most from them.
+ * <p>Millions of workers times postings are too many arcs, so the flow starts from each worker's best
+ * {@code candidatesPerWorker} feasible postings and then proves its optimum over all pairs (column generation): the
+ * solved flow prices every posting (what one more opening would add), so each worker's utility is their best pair
+ * score less price among their arcs; a pair outside the arcs can improve the optimum only if it scores more than that
+ * utility plus its posting's price. The search bounds what any posting it did not return can score, which settles
+ * most workers at once; the others are searched again for such pairs, which become arcs of another round. When none is
+ * left the optimum is proven. If rounds run out first, the result says by how much the optimum could still exceed
+ * it: the duality gap of those prices, with every worker's utility raised to their best pair outside the arcs.
+ *
+ * <p>Scores enter the flow as whole thousandths of a point, so the optimum is exact for scores rounded to 0.001
+ * points: within 0.001 points per placed worker of the optimum of the unrounded scores.
  */
 public final class BatchOptimiser {
 
-    /** Costs are integers: score points times this. */
+    /** Costs are integers: score points times this (the solver's time hardly depends on it). */
     static final long SCALE = 1000;
-    /** At most this many solves: the first over each worker's best postings, then rounds past full postings. */
-    static final int MAX_ROUNDS = 3;
-    /** Arcs each further round adds per worker. */
-    static final int EXTRA_PER_ROUND = 10;
+    /** At most this many solves; the later ones only when the optimality check found pairs to add. */
+    static final int MAX_ROUNDS = 6;
+    /** Pairs the check adds per worker in a round, the most improving first. */
+    static final int ADDED_PER_WORKER = 8;
+    /** Greedy passes before the first solve that add arcs past the postings greedy fills. */
+    static final int PRESEARCH_PASSES = Integer.getInteger("batch.passes", 2);
+    /** Arcs each such pass adds per worker. */
+    static final int EXTRA_PER_PASS = Integer.getInteger("batch.extra", 10);
     private static volatile boolean nativeLoaded;
 
     /** One worker's placement in the optimum. */
@@ -40,9 +50,16 @@ public final class BatchOptimiser {
         }
     }
 
-    /** The optimum and what it took to find it. */
+    /**
+     * The optimum and what it took to find it.
+     *
+     * @param arcs worker-posting pairs in the last flow
+     * @param rounds flows solved
+     * @param gap how many points the optimum over every feasible pair could exceed {@code totalScore} by: 0 when proven
+     *        optimal (as it is unless the rounds ran out)
+     */
     public record Result(List<Assignment> assignments, double totalScore, int workers, long arcs, long searchMillis,
-            long solveMillis) {
+            long solveMillis, int rounds, double gap) {
     }
 
     private final JobBoard board;
@@ -62,30 +79,24 @@ public final class BatchOptimiser {
 
     /** The optimal assignment of these workers to the board's openings left; the board itself is not changed. */
     public Result solve(List<WorkerView> workers, Instant now) {
-        long started = System.nanoTime();
-        long[] searchNanos = new long[1];
-        Arcs[] arcsHolder = new Arcs[1];
-        Flow flow = optimum(workers, now, 1, 1.0, arcsHolder, searchNanos);
-        Arcs arcs = arcsHolder[0];
-        try {
-            List<Assignment> assignments = new ArrayList<>();
-            double total = 0;
-            for (int i = 0; i < arcs.workers; i++) {
-                for (int a = 0; a < arcs.jobs[i].length; a++) {
-                    if (flow.solver.getFlow(flow.firstArc[i] + a) > 0) {
-                        double score = arcs.scores[i][a] / (double) SCALE;
-                        assignments.add(new Assignment(workers.get(i), board.slotAt(arcs.jobs[i][a]), score));
-                        total += score;
-                        break;
-                    }
+        Problem p = new Problem(workers, now, 1, 1.0);
+        p.optimise(MAX_ROUNDS);
+        List<Assignment> assignments = new ArrayList<>();
+        double total = 0;
+        for (int i = 0; i < p.n; i++) {
+            for (int a = 0; a < p.jobs[i].length; a++) {
+                if (p.flows[i][a] > 0) {
+                    WorkerView w = workers.get(i);
+                    JobBoard.Slot slot = board.slotAt(p.jobs[i][a]);
+                    double score = rules.score(w, slot.job(), rules.roadKm(w, slot.job()), now);
+                    assignments.add(new Assignment(w, slot, score));
+                    total += score;
+                    break;
                 }
             }
-            long solved = System.nanoTime();
-            return new Result(List.copyOf(assignments), total, arcs.workers, arcs.count, searchNanos[0] / 1_000_000,
-                    (solved - started - searchNanos[0]) / 1_000_000);
-        } finally {
-            flow.solver.delete();
         }
+        return new Result(List.copyOf(assignments), total, p.n, p.arcCount(), p.searchNanos / 1_000_000,
+                p.solveNanos / 1_000_000, p.rounds, p.gap / (double) SCALE);
     }
 
     /**
@@ -94,290 +105,459 @@ public final class BatchOptimiser {
      * board's slots; 0 for postings nobody here competes for.
      */
     public double[] prices(List<WorkerView> workers, Instant now, double share) {
-        int perWorker = 100;
-        Arcs[] arcsHolder = new Arcs[1];
-        Flow flow = optimum(workers, now, perWorker, share, arcsHolder, new long[1]);
-        Arcs arcs = arcsHolder[0];
-        try {
-            double[] prices = new double[board.capacity()];
-            long[] distance = residualDistancesFromSink(arcs, flow, perWorker);
-            for (int j = 0; j < flow.jobNodes.size(); j++) {
-                long d = distance[arcs.workers + j];
-                if (d != Long.MAX_VALUE && d < 0) {
-                    prices[flow.jobNodes.get(j).index()] = -d / (double) SCALE;
-                }
-            }
-            return prices;
-        } finally {
-            flow.solver.delete();
+        // A hundred units of supply per worker, so a share of a posting's openings is still (nearly) whole units.
+        Problem p = new Problem(workers, now, 100, share);
+        // Prices steer online choices; they need not be proven, so one solve over the searched arcs will do.
+        p.optimise(1);
+        double[] prices = new double[board.capacity()];
+        for (int s = 0; s < prices.length && s < p.price.length; s++) {
+            prices[s] = p.price[s] / (double) SCALE;
         }
+        return prices;
     }
 
-    /**
-     * The optimal flow. Everyone's best postings are often the same popular few, which the first optimum fills. Each
-     * further round gives every worker arcs to their best postings among those not yet full and solves again, until a
-     * round adds nothing or fills nothing new: the pricing step of column generation, with prices only on full
-     * postings.
-     */
-    private Flow optimum(List<WorkerView> workers, Instant now, int perWorker, double share, Arcs[] arcsOut,
-            long[] searchNanos) {
-        long t0 = System.nanoTime();
-        Arcs arcs = arcs(workers, now, null, rules.settings().candidatesPerWorker());
-        searchNanos[0] += System.nanoTime() - t0;
-        Flow flow = flow(arcs, perWorker, share);
-        for (int round = 1; round < MAX_ROUNDS; round++) {
-            boolean[] full = fullPostings(arcs, flow);
-            if (full == null) {
-                break;
-            }
-            long t = System.nanoTime();
-            Arcs more = arcs(workers, now, full, EXTRA_PER_ROUND);
-            searchNanos[0] += System.nanoTime() - t;
-            if (!arcs.absorb(more)) {
-                break;
-            }
-            flow.solver.delete();
-            flow = flow(arcs, perWorker, share);
-        }
-        arcsOut[0] = arcs;
-        return flow;
-    }
-
-    /** Each worker's candidate postings (slot indexes) and pair scores, found in parallel. */
-    private Arcs arcs(List<WorkerView> workers, Instant now, boolean[] blocked, int k) {
-        board.tidy();
-        int n = workers.size();
-        Arcs arcs = new Arcs(n);
-        int chunk = 1024;
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger next = new AtomicInteger();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
-        IntStream.range(0, threads).parallel().forEach(t -> {
-            CandidateSearch search = new CandidateSearch(board, rules);
-            search.block(blocked);
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
-                    WorkerView w = workers.get(i);
-                    int found = search.searchQuietly(w, k);
-                    double workerPoints = rules.workerPoints(w, now);
-                    int[] jobs = new int[found];
-                    long[] scores = new long[found];
-                    for (int a = 0; a < found; a++) {
-                        jobs[a] = search.slot(a).index();
-                        scores[a] = Math.round((search.points(a) + workerPoints) * SCALE);
-                    }
-                    arcs.jobs[i] = jobs;
-                    arcs.scores[i] = scores;
-                }
-            }
-        });
-        for (int i = 0; i < n; i++) {
-            arcs.count += arcs.jobs[i].length;
-            for (long s : arcs.scores[i]) {
-                arcs.maxScore = Math.max(arcs.maxScore, s);
-            }
-        }
-        return arcs;
-    }
-
-    /** Postings (by slot index) the flow filled to capacity, or null if it filled none it had not before. */
-    private boolean[] fullPostings(Arcs arcs, Flow flow) {
-        boolean[] full = new boolean[board.capacity()];
-        boolean any = false;
-        for (int j = 0; j < flow.jobNodes.size(); j++) {
-            long capacity = flow.solver.getCapacity(flow.jobArc[j]);
-            if (capacity > 0 && flow.solver.getFlow(flow.jobArc[j]) >= capacity) {
-                full[flow.jobNodes.get(j).index()] = true;
-                any = true;
-            }
-        }
-        if (!any || java.util.Arrays.equals(full, arcs.lastFull)) {
-            return null;
-        }
-        arcs.lastFull = full;
-        return full;
-    }
-
-    private Flow flow(Arcs arcs, int perWorker, double share) {
-        loadNativeLibrary();
-        int n = arcs.workers;
-        int[] nodeOfSlot = new int[board.capacity()];
-        Arrays.fill(nodeOfSlot, -1);
-        List<JobBoard.Slot> jobNodes = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int s : arcs.jobs[i]) {
-                if (nodeOfSlot[s] < 0) {
-                    nodeOfSlot[s] = n + jobNodes.size();
-                    jobNodes.add(board.slotAt(s));
-                }
-            }
-        }
-        int sink = n + jobNodes.size();
-        long unplaced = arcs.maxScore + 1;
-        MinCostFlow solver = new MinCostFlow(sink + 1, (int) Math.min(Integer.MAX_VALUE, arcs.count + n + jobNodes.size()));
-        int[] firstArc = new int[n];
-        int[] bypassArc = new int[n];
-        for (int i = 0; i < n; i++) {
-            solver.setNodeSupply(i, perWorker);
-            firstArc[i] = -1;
-            for (int a = 0; a < arcs.jobs[i].length; a++) {
-                int arc = solver.addArcWithCapacityAndUnitCost(i, nodeOfSlot[arcs.jobs[i][a]], perWorker,
-                        unplaced - arcs.scores[i][a]);
-                if (a == 0) {
-                    firstArc[i] = arc;
-                }
-            }
-            bypassArc[i] = solver.addArcWithCapacityAndUnitCost(i, sink, perWorker, unplaced);
-        }
-        int[] jobArc = new int[jobNodes.size()];
-        for (int j = 0; j < jobNodes.size(); j++) {
-            long capacity = Math.round(jobNodes.get(j).remaining() * (double) perWorker * share);
-            jobArc[j] = solver.addArcWithCapacityAndUnitCost(n + j, sink, capacity, 0);
-        }
-        solver.setNodeSupply(sink, -(long) n * perWorker);
-        MinCostFlowBase.Status status = solver.solve();
-        if (status != MinCostFlowBase.Status.OPTIMAL) {
-            solver.delete();
-            throw new IllegalStateException("The min-cost flow solver answered " + status);
-        }
-        return new Flow(solver, firstArc, bypassArc, jobArc, nodeOfSlot, jobNodes, unplaced);
-    }
-
-    /**
-     * Shortest distances from the sink in the residual graph of the optimal flow (no negative cycles there, since the
-     * flow is optimal). Minus the distance to a posting is what one more unit of its capacity saves.
-     */
-    private static long[] residualDistancesFromSink(Arcs arcs, Flow flow, int perWorker) {
-        int n = arcs.workers;
-        int jobs = flow.jobNodes.size();
-        int sink = n + jobs;
-        int nodes = sink + 1;
-        // Residual arcs as (tail, head, cost) lists in compressed rows.
-        int[] degree = new int[nodes + 1];
-        List<long[]> edges = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            for (int a = 0; a < arcs.jobs[i].length; a++) {
-                long f = flow.solver.getFlow(flow.firstArc[i] + a);
-                int j = flow.nodeOfSlot[arcs.jobs[i][a]];
-                long cost = flow.unplaced - arcs.scores[i][a];
-                if (f < perWorker) {
-                    edges.add(new long[] {i, j, cost});
-                }
-                if (f > 0) {
-                    edges.add(new long[] {j, i, -cost});
-                }
-            }
-            long f = flow.solver.getFlow(flow.bypassArc[i]);
-            if (f < perWorker) {
-                edges.add(new long[] {i, sink, flow.unplaced});
-            }
-            if (f > 0) {
-                edges.add(new long[] {sink, i, -flow.unplaced});
-            }
-        }
-        for (int j = 0; j < jobs; j++) {
-            long f = flow.solver.getFlow(flow.jobArc[j]);
-            if (f < flow.solver.getCapacity(flow.jobArc[j])) {
-                edges.add(new long[] {n + j, sink, 0});
-            }
-            if (f > 0) {
-                edges.add(new long[] {sink, n + j, 0});
-            }
-        }
-        for (long[] e : edges) {
-            degree[(int) e[0] + 1]++;
-        }
-        for (int v = 0; v < nodes; v++) {
-            degree[v + 1] += degree[v];
-        }
-        int[] head = new int[edges.size()];
-        long[] cost = new long[edges.size()];
-        int[] fill = Arrays.copyOf(degree, nodes);
-        for (long[] e : edges) {
-            int at = fill[(int) e[0]]++;
-            head[at] = (int) e[1];
-            cost[at] = e[2];
-        }
-        long[] distance = new long[nodes];
-        Arrays.fill(distance, Long.MAX_VALUE);
-        boolean[] queued = new boolean[nodes];
-        ArrayDeque<Integer> queue = new ArrayDeque<>();
-        distance[sink] = 0;
-        queue.add(sink);
-        queued[sink] = true;
-        while (!queue.isEmpty()) {
-            int u = queue.poll();
-            queued[u] = false;
-            for (int e = degree[u]; e < degree[u + 1]; e++) {
-                int v = head[e];
-                long d = distance[u] + cost[e];
-                if (d < distance[v]) {
-                    distance[v] = d;
-                    if (!queued[v]) {
-                        queued[v] = true;
-                        if (!queue.isEmpty() && d < distance[queue.peekFirst()]) {
-                            queue.addFirst(v);
-                        } else {
-                            queue.addLast(v);
-                        }
-                    }
-                }
-            }
-        }
-        return distance;
-    }
-
-    private static final class Arcs {
-        final int workers;
-        final int[][] jobs;
-        final long[][] scores;
-        long count;
-        long maxScore = 1;
+    /** One batch: the workers, their arcs, the last flow over them and its prices. */
+    private final class Problem {
+        final List<WorkerView> workers;
+        final Instant now;
+        final int n;
+        final int unit;
+        final double share;
+        final double[] workerPoints;
+        final double[] bound;
+        int[][] jobs;
+        int[][] scores;
+        int[][] flows;
+        long[] price = new long[0];
+        long searchNanos;
+        long solveNanos;
+        int rounds;
+        long gap;
         boolean[] lastFull;
 
-        Arcs(int workers) {
+        Problem(List<WorkerView> workers, Instant now, int unit, double share) {
             this.workers = workers;
-            this.jobs = new int[workers][];
-            this.scores = new long[workers][];
+            this.now = now;
+            this.n = workers.size();
+            this.unit = unit;
+            this.share = share;
+            this.workerPoints = new double[n];
+            this.bound = new double[n];
+            this.jobs = new int[n][];
+            this.scores = new int[n][];
+            this.flows = new int[n][];
         }
 
-        /** Adds the other arcs this one lacks; true if there were any. */
-        boolean absorb(Arcs other) {
-            boolean added = false;
-            for (int i = 0; i < workers; i++) {
-                int[] mine = jobs[i];
-                int[] theirs = other.jobs[i];
-                int fresh = 0;
-                int[] keep = new int[theirs.length];
+        long arcCount() {
+            long c = 0;
+            for (int[] j : jobs) {
+                c += j.length;
+            }
+            return c;
+        }
+
+        void optimise(int maxRounds) {
+            long t0 = System.nanoTime();
+            search();
+            for (int pass = 0; pass < PRESEARCH_PASSES; pass++) {
+                boolean[] full = greedyFull();
+                if (full == null) {
+                    break;
+                }
+                searchPast(full);
+            }
+            searchNanos += System.nanoTime() - t0;
+            while (true) {
+                long t1 = System.nanoTime();
+                solveFlow();
+                rounds++;
+                solveNanos += System.nanoTime() - t1;
+                long t2 = System.nanoTime();
+                priceOpenings();
+                if (maxRounds == 1) {
+                    return;
+                }
+                boolean last = rounds >= maxRounds;
+                boolean added = check(!last);
+                searchNanos += System.nanoTime() - t2;
+                if (!added || last) {
+                    return;
+                }
+            }
+        }
+
+        /** Each worker's best feasible postings and a bound on what any other posting can earn them, in parallel. */
+        void search() {
+            board.tidy();
+            int k = rules.settings().batchArcsPerWorker();
+            parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
+                WorkerView w = workers.get(i);
+                int found = search.searchQuietly(w, k);
+                double wp = rules.workerPoints(w, now);
+                workerPoints[i] = wp;
+                bound[i] = search.bound();
+                int[] js = new int[found];
+                int[] ss = new int[found];
+                for (int a = 0; a < found; a++) {
+                    js[a] = search.slot(a).index();
+                    ss[a] = (int) Math.round((search.points(a) + wp) * SCALE);
+                }
+                jobs[i] = js;
+                scores[i] = ss;
+            });
+        }
+
+        /**
+         * Postings a greedy pass over the arcs fills (workers by their best pair score, each taking their best
+         * posting with capacity left), or null if it fills none: where everyone's favourites are the same popular
+         * few, these are the postings the optimum fills too, and each worker needs arcs past them.
+         */
+        boolean[] greedyFull() {
+            Integer[] order = new Integer[n];
+            long[] key = new long[n];
+            for (int i = 0; i < n; i++) {
+                int best = 0;
+                for (int sc : scores[i]) {
+                    best = Math.max(best, sc);
+                }
+                key[i] = ((long) best << 32) | (Integer.MAX_VALUE - i);
+            }
+            Arrays.sort(key);
+            long[] left = new long[board.capacity()];
+            boolean[] counted = new boolean[board.capacity()];
+            boolean[] full = new boolean[board.capacity()];
+            boolean any = false;
+            for (int r = n - 1; r >= 0; r--) {
+                int i = Integer.MAX_VALUE - (int) (key[r] & 0xffffffffL);
+                int need = unit;
+                int bestArc = -1;
+                int bestScore = Integer.MIN_VALUE;
+                for (int a = 0; a < jobs[i].length; a++) {
+                    int s = jobs[i][a];
+                    if (!counted[s]) {
+                        counted[s] = true;
+                        left[s] = capacity(board.slotAt(s));
+                    }
+                    if (left[s] > 0 && scores[i][a] > bestScore) {
+                        bestScore = scores[i][a];
+                        bestArc = a;
+                    }
+                }
+                if (bestArc >= 0) {
+                    int s = jobs[i][bestArc];
+                    left[s] = Math.max(0, left[s] - need);
+                    if (left[s] == 0 && !full[s]) {
+                        full[s] = true;
+                        any = true;
+                    }
+                }
+            }
+            if (!any || lastFull != null && Arrays.equals(full, lastFull)) {
+                return null;
+            }
+            if (lastFull != null) {
+                for (int s = 0; s < full.length; s++) {
+                    full[s] |= lastFull[s];
+                }
+            }
+            lastFull = full;
+            return full;
+        }
+
+        /** Adds, for every worker with an arc to a posting in {@code full}, their best postings past those. */
+        void searchPast(boolean[] full) {
+            parallel(n, () -> {
+                CandidateSearch search = new CandidateSearch(board, rules);
+                search.block(full);
+                return search;
+            }, (search, i) -> {
+                boolean touched = false;
+                for (int s : jobs[i]) {
+                    touched |= full[s];
+                }
+                if (!touched) {
+                    return;
+                }
+                int found = search.searchQuietly(workers.get(i), EXTRA_PER_PASS);
+                int[] js = Arrays.copyOf(jobs[i], jobs[i].length + found);
+                int[] ss = Arrays.copyOf(scores[i], scores[i].length + found);
+                int m = jobs[i].length;
                 outer:
-                for (int a = 0; a < theirs.length; a++) {
-                    for (int m : mine) {
-                        if (m == theirs[a]) {
+                for (int a = 0; a < found; a++) {
+                    int s = search.slot(a).index();
+                    for (int b = 0; b < jobs[i].length; b++) {
+                        if (jobs[i][b] == s) {
                             continue outer;
                         }
                     }
-                    keep[fresh++] = a;
+                    js[m] = s;
+                    ss[m++] = (int) Math.round((search.points(a) + workerPoints[i]) * SCALE);
                 }
-                if (fresh == 0) {
-                    continue;
+                jobs[i] = Arrays.copyOf(js, m);
+                scores[i] = Arrays.copyOf(ss, m);
+                flows[i] = new int[m];
+            });
+        }
+
+        void solveFlow() {
+            loadNativeLibrary();
+            int[] nodeOfSlot = new int[board.capacity()];
+            Arrays.fill(nodeOfSlot, -1);
+            int postings = 0;
+            int maxScore = 0;
+            long arcs = 0;
+            int[] slotOfNode = new int[Math.min(board.capacity(), 1024)];
+            for (int i = 0; i < n; i++) {
+                arcs += jobs[i].length;
+                for (int a = 0; a < jobs[i].length; a++) {
+                    int s = jobs[i][a];
+                    maxScore = Math.max(maxScore, scores[i][a]);
+                    if (nodeOfSlot[s] < 0) {
+                        if (postings == slotOfNode.length) {
+                            slotOfNode = Arrays.copyOf(slotOfNode, postings * 2);
+                        }
+                        slotOfNode[postings] = s;
+                        nodeOfSlot[s] = n + postings++;
+                    }
                 }
-                int[] mergedJobs = Arrays.copyOf(mine, mine.length + fresh);
-                long[] mergedScores = Arrays.copyOf(scores[i], mine.length + fresh);
-                for (int f = 0; f < fresh; f++) {
-                    mergedJobs[mine.length + f] = theirs[keep[f]];
-                    mergedScores[mine.length + f] = other.scores[i][keep[f]];
-                    maxScore = Math.max(maxScore, other.scores[i][keep[f]]);
-                }
-                jobs[i] = mergedJobs;
-                scores[i] = mergedScores;
-                count += fresh;
-                added = true;
             }
+            int sink = n + postings;
+            long unplaced = maxScore + 1L;
+            MinCostFlow solver = new MinCostFlow(sink + 1, (int) Math.min(Integer.MAX_VALUE, arcs + n + postings));
+            try {
+                int[] firstArc = new int[n];
+                int[] bypassArc = new int[n];
+                for (int i = 0; i < n; i++) {
+                    solver.setNodeSupply(i, unit);
+                    firstArc[i] = -1;
+                    for (int a = 0; a < jobs[i].length; a++) {
+                        int arc = solver.addArcWithCapacityAndUnitCost(i, nodeOfSlot[jobs[i][a]], unit,
+                                unplaced - scores[i][a]);
+                        if (a == 0) {
+                            firstArc[i] = arc;
+                        }
+                    }
+                    bypassArc[i] = solver.addArcWithCapacityAndUnitCost(i, sink, unit, unplaced);
+                }
+                for (int j = 0; j < postings; j++) {
+                    solver.addArcWithCapacityAndUnitCost(n + j, sink, capacity(board.slotAt(slotOfNode[j])), 0);
+                }
+                solver.setNodeSupply(sink, -(long) n * unit);
+                MinCostFlowBase.Status status = solver.solve();
+                if (status != MinCostFlowBase.Status.OPTIMAL) {
+                    throw new IllegalStateException("The min-cost flow solver answered " + status);
+                }
+                for (int i = 0; i < n; i++) {
+                    int[] f = new int[jobs[i].length];
+                    long left = unit - solver.getFlow(bypassArc[i]);
+                    for (int a = 0; a < f.length && left > 0; a++) {
+                        f[a] = (int) solver.getFlow(firstArc[i] + a);
+                        left -= f[a];
+                    }
+                    flows[i] = f;
+                }
+            } finally {
+                solver.delete();
+            }
+        }
+
+        long capacity(JobBoard.Slot slot) {
+            return Math.round(slot.remaining() * (double) unit * share);
+        }
+
+        /**
+         * Prices from the solved flow: minus the shortest distance from the sink to each posting in the residual
+         * graph, which is what one more unit of its capacity would save (0 for postings not full). The workers are
+         * folded into the edges between postings, so the search runs over postings only: an edge from a posting a
+         * worker holds to another of their postings costs the score they would give up by moving; from the sink (an
+         * unplaced worker) it costs minus the score they would gain.
+         */
+        void priceOpenings() {
+            int slots = board.capacity();
+            long[] distance = new long[slots];
+            Arrays.fill(distance, Long.MAX_VALUE);
+            int[] degree = new int[slots + 1];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < jobs[i].length; a++) {
+                    if (flows[i][a] > 0) {
+                        distance[jobs[i][a]] = 0;
+                    }
+                }
+                int open = 0;
+                for (int a = 0; a < jobs[i].length; a++) {
+                    if (flows[i][a] < unit) {
+                        open++;
+                    }
+                }
+                for (int a = 0; a < jobs[i].length; a++) {
+                    if (flows[i][a] > 0) {
+                        // Every other posting of theirs the worker could move (some of) their unit to.
+                        degree[jobs[i][a] + 1] += open - (flows[i][a] < unit ? 1 : 0);
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int held = 0;
+                for (int f : flows[i]) {
+                    held += f;
+                }
+                if (held < unit) {
+                    for (int a = 0; a < jobs[i].length; a++) {
+                        if (flows[i][a] < unit) {
+                            distance[jobs[i][a]] = Math.min(distance[jobs[i][a]], -(long) scores[i][a]);
+                        }
+                    }
+                }
+            }
+            for (int s = 0; s < slots; s++) {
+                degree[s + 1] += degree[s];
+            }
+            int[] head = new int[degree[slots]];
+            int[] cost = new int[degree[slots]];
+            int[] fill = Arrays.copyOf(degree, slots);
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < jobs[i].length; a++) {
+                    if (flows[i][a] > 0) {
+                        int from = jobs[i][a];
+                        for (int b = 0; b < jobs[i].length; b++) {
+                            if (b != a && flows[i][b] < unit) {
+                                int at = fill[from]++;
+                                head[at] = jobs[i][b];
+                                cost[at] = scores[i][a] - scores[i][b];
+                            }
+                        }
+                    }
+                }
+            }
+            // Label-correcting shortest paths (no negative cycle: the flow is optimal).
+            int[] queue = new int[slots + 1];
+            boolean[] queued = new boolean[slots];
+            int qHead = 0;
+            int qTail = 0;
+            int queuedCount = 0;
+            for (int s = 0; s < slots; s++) {
+                if (distance[s] != Long.MAX_VALUE) {
+                    queue[qTail++] = s;
+                    queued[s] = true;
+                    queuedCount++;
+                }
+            }
+            qTail %= queue.length;
+            while (queuedCount > 0) {
+                int u = queue[qHead];
+                qHead = (qHead + 1) % queue.length;
+                queued[u] = false;
+                queuedCount--;
+                long du = distance[u];
+                for (int e = degree[u]; e < degree[u + 1]; e++) {
+                    int v = head[e];
+                    long d = du + cost[e];
+                    if (d < distance[v]) {
+                        distance[v] = d;
+                        if (!queued[v]) {
+                            queued[v] = true;
+                            queuedCount++;
+                            queue[qTail] = v;
+                            qTail = (qTail + 1) % queue.length;
+                        }
+                    }
+                }
+            }
+            price = new long[slots];
+            for (int s = 0; s < slots; s++) {
+                price[s] = distance[s] == Long.MAX_VALUE || distance[s] >= 0 ? 0 : -distance[s];
+            }
+        }
+
+        /**
+         * The optimality check. Each worker's utility is their best pair score less price among their arcs (0 if
+         * none is positive); the prices and utilities bound the optimum over every pair from above once no pair
+         * outside the arcs beats its worker's utility plus its price. Adds the best such pairs as arcs when asked and
+         * records the gap this proves; returns whether any pair was added.
+         */
+        boolean check(boolean add) {
+            long primal = 0;
+            long dual = 0;
+            long[] utility = new long[n];
+            for (int i = 0; i < n; i++) {
+                long u = 0;
+                for (int a = 0; a < jobs[i].length; a++) {
+                    u = Math.max(u, scores[i][a] - price[jobs[i][a]]);
+                    primal += (long) flows[i][a] * scores[i][a];
+                }
+                utility[i] = u;
+                dual += u * unit;
+            }
+            int[] nodeSeen = new int[price.length];
+            for (int i = 0; i < n; i++) {
+                for (int s : jobs[i]) {
+                    if (nodeSeen[s] == 0 && price[s] > 0) {
+                        nodeSeen[s] = 1;
+                        dual += price[s] * capacity(board.slotAt(s));
+                    }
+                }
+            }
+            int[][] extraJobs = new int[n][];
+            int[][] extraScores = new int[n][];
+            long[] excess = new long[n];
+            int limit = add ? ADDED_PER_WORKER : 1;
+            parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
+                WorkerView w = workers.get(i);
+                if (bound[i] == Double.NEGATIVE_INFINITY
+                        || Math.round((bound[i] + workerPoints[i]) * SCALE) <= utility[i]) {
+                    return;
+                }
+                int found = search.violations(w, workerPoints[i], SCALE, price, utility[i], limit);
+                if (found == 0) {
+                    return;
+                }
+                excess[i] = (long) search.bound();
+                int[] js = new int[found];
+                int[] ss = new int[found];
+                for (int a = 0; a < found; a++) {
+                    int s = search.slot(a).index();
+                    js[a] = s;
+                    ss[a] = (int) (Math.round(search.points(a)) + price[s] + utility[i]);
+                }
+                extraJobs[i] = js;
+                extraScores[i] = ss;
+            });
+            long raised = 0;
+            boolean added = false;
+            for (int i = 0; i < n; i++) {
+                raised += excess[i] * unit;
+                if (add && extraJobs[i] != null) {
+                    int m = jobs[i].length;
+                    jobs[i] = Arrays.copyOf(jobs[i], m + extraJobs[i].length);
+                    scores[i] = Arrays.copyOf(scores[i], m + extraJobs[i].length);
+                    System.arraycopy(extraJobs[i], 0, jobs[i], m, extraJobs[i].length);
+                    System.arraycopy(extraScores[i], 0, scores[i], m, extraScores[i].length);
+                    flows[i] = Arrays.copyOf(flows[i], m + extraJobs[i].length);
+                    added = true;
+                }
+            }
+            gap = Math.max(0, dual + raised - primal) / unit;
             return added;
         }
     }
 
-    private record Flow(MinCostFlow solver, int[] firstArc, int[] bypassArc, int[] jobArc, int[] nodeOfSlot,
-            List<JobBoard.Slot> jobNodes, long unplaced) {
+    /** A task per worker, over every core, with scratch state per thread. */
+    private static <S> void parallel(int n, Supplier<S> scratch, WorkerTask<S> task) {
+        int chunk = 512;
+        int chunks = (n + chunk - 1) / chunk;
+        AtomicInteger next = new AtomicInteger();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
+        IntStream.range(0, threads).parallel().forEach(t -> {
+            S s = scratch.get();
+            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
+                    task.run(s, i);
+                }
+            }
+        });
+    }
+
+    private interface WorkerTask<S> {
+        void run(S scratch, int worker);
     }
 }

@@ -24,6 +24,14 @@ public final class CandidateSearch {
     private double[] points = new double[64];
     private int count;
     private boolean[] blocked;
+    private double bound;
+    private List<?>[] cutLists = new List<?>[16];
+    private int[] cutAt = new int[16];
+    private int cutCount;
+    @SuppressWarnings("unchecked")
+    private List<JobBoard.Slot>[] classList = new List[16];
+    private double[] classSkill = new double[16];
+    private double[] classPlace = new double[16];
 
     public CandidateSearch(JobBoard board, MatchRules rules) {
         this.board = board;
@@ -66,6 +74,7 @@ public final class CandidateSearch {
             stamp = 1;
         }
         count = 0;
+        cutCount = 0;
         boolean local = w.location() != null && w.intent() != WorkIntent.AWAY;
         boolean away = w.intent() != WorkIntent.LOCAL && w.fitness() == TravelFitness.GREEN;
         if (local) {
@@ -101,13 +110,150 @@ public final class CandidateSearch {
                 scan(w, board.allByWage(), k);
             }
         }
-        keepBest(k);
+        double dropped = keepBest(k);
+        bound = Math.max(dropped, unreadBound(w));
+        return count;
+    }
+
+    /**
+     * After a search: no feasible posting with an opening left outside the result earns more job points than this
+     * (negative infinity when the search saw every one). Each class of postings the worker may take has a list,
+     * sorted by wage, that holds the whole class, and the class caps the skill and place fractions; so whatever of the
+     * list was not read earns at most those caps plus the wage fraction of the first posting not read.
+     */
+    public double bound() {
+        return bound;
+    }
+
+    private double unreadBound(WorkerView w) {
+        int n = classes(w);
+        double best = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < n; c++) {
+            List<JobBoard.Slot> list = classList[c];
+            int at = cutOf(list);
+            if (at < list.size()) {
+                best = Math.max(best, rules.jobPointsBound(w, classSkill[c], classPlace[c], list.get(at).job.monthlyWage()));
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The classes of postings the worker may take, each with the list that holds all of it and the most its members
+     * can earn on skill and on place: local postings (within the commute) by the worker's skills, general labour, the
+     * rest; postings away in a preferred city likewise; away elsewhere likewise, at the lower place fraction.
+     */
+    private int classes(WorkerView w) {
+        int n = 0;
+        boolean hasGeneral = w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] >= 0;
+        if (w.location() != null && w.intent() != WorkIntent.AWAY) {
+            for (Skill s : w.skills) {
+                n = addClass(n, board.near(w.location(), s), MatchRules.skillFraction(w.yearsBySkill[s.ordinal()]), 1.0);
+            }
+            if (!hasGeneral) {
+                n = addClass(n, board.near(w.location(), Skill.GENERAL_LABOUR), MatchRules.GENERAL_LABOUR_FIT, 1.0);
+            }
+            n = addClass(n, board.near(w.location(), null), 0, 1.0);
+        }
+        if (w.intent() != WorkIntent.LOCAL && w.fitness() == TravelFitness.GREEN) {
+            for (String city : w.preferredCities()) {
+                for (Skill s : w.skills) {
+                    n = addClass(n, board.inCity(city, s), MatchRules.skillFraction(w.yearsBySkill[s.ordinal()]), 1.0);
+                }
+                if (!hasGeneral) {
+                    n = addClass(n, board.inCity(city, Skill.GENERAL_LABOUR), MatchRules.GENERAL_LABOUR_FIT, 1.0);
+                }
+                n = addClass(n, board.inCity(city, null), 0, 1.0);
+            }
+            double elsewhere = MatchRules.awayPlaceFit(w, false);
+            for (Skill s : w.skills) {
+                n = addClass(n, board.withSkill(s), MatchRules.skillFraction(w.yearsBySkill[s.ordinal()]), elsewhere);
+            }
+            if (!hasGeneral) {
+                n = addClass(n, board.withSkill(Skill.GENERAL_LABOUR), MatchRules.GENERAL_LABOUR_FIT, elsewhere);
+            }
+            n = addClass(n, board.allByWage(), 0, elsewhere);
+        }
+        return n;
+    }
+
+    private int addClass(int n, List<JobBoard.Slot> list, double skill, double place) {
+        if (n == classList.length) {
+            classList = Arrays.copyOf(classList, n * 2);
+            classSkill = Arrays.copyOf(classSkill, n * 2);
+            classPlace = Arrays.copyOf(classPlace, n * 2);
+        }
+        classList[n] = list;
+        classSkill[n] = skill;
+        classPlace[n] = place;
+        return n + 1;
+    }
+
+    /**
+     * Every feasible posting with an opening left whose pair score, in the batch's integer units, less its price
+     * beats {@code utility}: the pairs that break the optimality condition of a batch solved over fewer pairs. Reads
+     * each class's list only while the class can still beat it, and passes over postings priced out of reach before
+     * checking any constraint. Keeps the best {@code limit} of them (see {@link #slot}, {@link #points}); returns how
+     * many it kept, and {@link #bound()} then says by how much the best one beats {@code utility} (0 if none does).
+     */
+    int violations(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit) {
+        if (seen.length < board.capacity()) {
+            seen = new int[Math.max(board.capacity(), seen.length * 2)];
+            stamp = 0;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+        count = 0;
+        int n = classes(w);
+        long worst = 0;
+        for (int c = 0; c < n; c++) {
+            List<JobBoard.Slot> list = classList[c];
+            int lastWage = Integer.MIN_VALUE;
+            long reach = Long.MAX_VALUE;
+            for (int i = 0, size = list.size(); i < size; i++) {
+                JobBoard.Slot slot = list.get(i);
+                int wage = slot.job.monthlyWage();
+                if (wage != lastWage) {
+                    lastWage = wage;
+                    // The most any posting from here on can score, in integer units.
+                    reach = Math.round((rules.jobPointsBound(w, classSkill[c], classPlace[c], wage) + workerPoints) * scale);
+                    if (reach <= utility) {
+                        break;
+                    }
+                }
+                if (seen[slot.index] == stamp) {
+                    continue;
+                }
+                long p = slot.index < price.length ? price[slot.index] : 0;
+                if (reach - p <= utility || slot.remaining() <= 0) {
+                    continue;
+                }
+                seen[slot.index] = stamp;
+                JobView j = slot.job;
+                double km = rules.roadKm(w, j);
+                if (rules.violation(w, j, km) != null) {
+                    continue;
+                }
+                double points = rules.jobPoints(w, j, km);
+                long gain = Math.round((points + workerPoints) * scale) - p - utility;
+                if (gain > 0) {
+                    worst = Math.max(worst, gain);
+                    // Ranked by what the pair gains at these prices, not by its points.
+                    add(slot, gain);
+                }
+            }
+        }
+        keepBest(limit);
+        bound = worst;
         return count;
     }
 
     private void scan(WorkerView w, List<JobBoard.Slot> list, int wanted) {
         int taken = 0;
-        for (int i = 0, n = list.size(); i < n && taken < wanted; i++) {
+        int i = 0;
+        for (int n = list.size(); i < n && taken < wanted; i++) {
             JobBoard.Slot slot = list.get(i);
             if (seen[slot.index] == stamp) {
                 taken++;
@@ -125,6 +271,32 @@ public final class CandidateSearch {
             add(slot, rules.jobPoints(w, j, km));
             taken++;
         }
+        recordCut(list, i);
+    }
+
+    private void recordCut(List<JobBoard.Slot> list, int at) {
+        for (int c = 0; c < cutCount; c++) {
+            if (cutLists[c] == list) {
+                cutAt[c] = Math.max(cutAt[c], at);
+                return;
+            }
+        }
+        if (cutCount == cutLists.length) {
+            cutLists = Arrays.copyOf(cutLists, cutCount * 2);
+            cutAt = Arrays.copyOf(cutAt, cutCount * 2);
+        }
+        cutLists[cutCount] = list;
+        cutAt[cutCount++] = at;
+    }
+
+    /** Where the last search stopped reading this list: everything from there on is unread. */
+    private int cutOf(List<JobBoard.Slot> list) {
+        for (int c = 0; c < cutCount; c++) {
+            if (cutLists[c] == list) {
+                return cutAt[c];
+            }
+        }
+        return 0;
     }
 
     private void add(JobBoard.Slot slot, double p) {
@@ -137,8 +309,11 @@ public final class CandidateSearch {
         count++;
     }
 
-    /** Sorts by points, best first, and keeps the first k; ties go to the posting found first, so results repeat. */
-    private void keepBest(int k) {
+    /**
+     * Sorts by points, best first, and keeps the first k; ties go to the posting found first, so results repeat.
+     * Returns the points of the best one dropped (negative infinity if none).
+     */
+    private double keepBest(int k) {
         if (keys.length < count) {
             keys = new long[Math.max(count, keys.length * 2)];
             sortedSlots = new JobBoard.Slot[keys.length];
@@ -149,6 +324,11 @@ public final class CandidateSearch {
         }
         Arrays.sort(keys, 0, count);
         int kept = Math.min(count, k);
+        double dropped = Double.NEGATIVE_INFINITY;
+        for (int r = kept; r < count; r++) {
+            // The keys round points, so the first one dropped need not be the best.
+            dropped = Math.max(dropped, points[Integer.MAX_VALUE - (int) (keys[count - 1 - r] & 0xffffffffL)]);
+        }
         for (int r = 0; r < kept; r++) {
             int i = Integer.MAX_VALUE - (int) (keys[count - 1 - r] & 0xffffffffL);
             sortedSlots[r] = found[i];
@@ -157,6 +337,7 @@ public final class CandidateSearch {
         System.arraycopy(sortedSlots, 0, found, 0, kept);
         System.arraycopy(sortedPoints, 0, points, 0, kept);
         count = kept;
+        return dropped;
     }
 
     private long[] keys = new long[64];

@@ -108,6 +108,81 @@ class BatchOptimiserTest {
         assertThat(result.assignments()).extracting(a -> a.worker().workerId()).doesNotHaveDuplicates();
     }
 
+    @RepeatedTest(25)
+    void provesTheOptimumOverEveryPairWhenItStartsFromTooFewArcs(RepetitionInfo repetition) {
+        Instance in = random(1000 + repetition.getCurrentRepetition(), 7, 5);
+        MatchRules oneArc = MatchRules.of(MatchingSettings.DEFAULT.withBatchArcsPerWorker(1));
+        BatchOptimiser.Result result = new BatchOptimiser(in.board(), oneArc).solve(in.workers(), NOW);
+        assertThat(result.totalScore()).isCloseTo(bruteForce(in), within(0.01));
+        assertThat(result.gap()).isZero();
+        assertFeasible(in, result);
+    }
+
+    @Test
+    void equalsTheFlowOverEveryFeasiblePairOnLargerCampaigns() {
+        for (long seed = 1; seed <= 6; seed++) {
+            Instance in = random(seed, 400, 60);
+            for (int arcs : new int[] {1, 3, 20}) {
+                MatchRules r = MatchRules.of(MatchingSettings.DEFAULT.withBatchArcsPerWorker(arcs));
+                BatchOptimiser.Result result = new BatchOptimiser(in.board(), r).solve(in.workers(), NOW);
+                long optimum = everyPairOptimum(in);
+                long total = result.assignments().stream()
+                        .mapToLong(a -> Math.round(rules.score(a.worker(), a.job(), rules.roadKm(a.worker(), a.job()), NOW) * 1000))
+                        .sum();
+                assertThat(total).as("seed %d, %d arcs", seed, arcs).isEqualTo(optimum);
+                assertThat(result.gap()).isZero();
+                assertFeasible(in, result);
+            }
+        }
+    }
+
+    /** The optimum in thousandths of a point, from a flow with an arc for every feasible pair. */
+    long everyPairOptimum(Instance in) {
+        BatchOptimiser.loadNativeLibrary();
+        int n = in.workers().size();
+        int m = in.jobs().size();
+        com.google.ortools.graph.MinCostFlow flow = new com.google.ortools.graph.MinCostFlow();
+        try {
+            long top = 1_000_000;
+            List<long[]> pairs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                flow.setNodeSupply(i, 1);
+                flow.addArcWithCapacityAndUnitCost(i, n + m, 1, top);
+                for (int j = 0; j < m; j++) {
+                    WorkerView w = in.workers().get(i);
+                    JobView job = in.jobs().get(j);
+                    double km = rules.roadKm(w, job);
+                    if (rules.violation(w, job, km) == null) {
+                        long score = Math.round(rules.score(w, job, km, NOW) * 1000);
+                        pairs.add(new long[] {flow.addArcWithCapacityAndUnitCost(i, n + j, 1, top - score), score});
+                    }
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                flow.addArcWithCapacityAndUnitCost(n + j, n + m, in.openings()[j], 0);
+            }
+            flow.setNodeSupply(n + m, -n);
+            assertThat(flow.solve()).isEqualTo(com.google.ortools.graph.MinCostFlowBase.Status.OPTIMAL);
+            long total = 0;
+            for (long[] p : pairs) {
+                total += flow.getFlow((int) p[0]) * p[1];
+            }
+            return total;
+        } finally {
+            flow.delete();
+        }
+    }
+
+    private void assertFeasible(Instance in, BatchOptimiser.Result result) {
+        Map<String, Integer> used = new HashMap<>();
+        for (BatchOptimiser.Assignment a : result.assignments()) {
+            assertThat(rules.violation(a.worker(), a.job(), rules.roadKm(a.worker(), a.job()))).isNull();
+            used.merge(a.job().jobId(), 1, Integer::sum);
+        }
+        used.forEach((job, count) -> assertThat(count).isLessThanOrEqualTo(in.openings()[Integer.parseInt(job.substring(1))]));
+        assertThat(result.assignments()).extracting(a -> a.worker().workerId()).doesNotHaveDuplicates();
+    }
+
     @Test
     void onlineMatchingNeverBeatsTheOptimumAndPricesCloseMostOfTheGapToGreedy() {
         double batch = 0;

@@ -67,4 +67,25 @@ class CandidateSearchTest {
         assertThat(search.search(Fixtures.worker().build(), 3)).isZero();
         assertThat(board.openingsLeft()).isZero();
     }
+
+    @org.junit.jupiter.api.RepeatedTest(20)
+    void noPostingLeftOutEarnsMoreThanTheSearchsBound(org.junit.jupiter.api.RepetitionInfo repetition) {
+        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(500 + repetition.getCurrentRepetition(), 60, 80);
+        JobBoard board = in.board();
+        MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        for (WorkerView w : in.workers()) {
+            int n = search.search(w, 2);
+            java.util.Set<String> returned = new java.util.HashSet<>();
+            for (int i = 0; i < n; i++) {
+                returned.add(search.slot(i).job().jobId());
+            }
+            for (JobView j : in.jobs()) {
+                double km = rules.roadKm(w, j);
+                if (!returned.contains(j.jobId()) && rules.violation(w, j, km) == null) {
+                    assertThat(rules.jobPoints(w, j, km)).as("%s, %s", w, j).isLessThanOrEqualTo(search.bound());
+                }
+            }
+        }
+    }
 }
