@@ -215,6 +215,9 @@ public final class CandidateSearch {
             for (int i = 0, size = list.size(); i < size; i++) {
                 JobBoard.Slot slot = list.get(i);
                 int wage = slot.job.monthlyWage();
+                if (wage < w.minMonthlyWage()) {
+                    break;
+                }
                 if (wage != lastWage) {
                     lastWage = wage;
                     // The most any posting from here on can score, in integer units.
@@ -255,6 +258,11 @@ public final class CandidateSearch {
         int i = 0;
         for (int n = list.size(); i < n && taken < wanted; i++) {
             JobBoard.Slot slot = list.get(i);
+            if (slot.job.monthlyWage() < w.minMonthlyWage()) {
+                // Sorted by wage: neither this posting nor any after it pays the worker's minimum.
+                i = n;
+                break;
+            }
             if (seen[slot.index] == stamp) {
                 taken++;
                 continue;
