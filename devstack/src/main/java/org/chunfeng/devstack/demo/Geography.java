@@ -9,7 +9,9 @@ import org.chunfeng.contracts.common.Place;
 /**
  * Where the campaign happens: Chengjiaji Town (程家集镇), Lixin County (利辛县), Bozhou (亳州市), Anhui, its villages,
  * the county's coach depot, and the cities its workers travel to. The town's villages keep the same places whatever
- * the seed: the seed varies the people and the jobs, not the map.
+ * the seed: the seed varies the people and the jobs, not the map. employment-service's county file
+ * ({@code places.json}, served at {@code GET /api/places}) names the same places; {@code CountyPlacesTest} keeps
+ * the two equal.
  */
 final class Geography {
 
