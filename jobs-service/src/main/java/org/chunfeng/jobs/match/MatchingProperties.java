@@ -47,7 +47,7 @@ public record MatchingProperties(WeightProperties weights, Double localCommuteKm
         expiryInterval = expiryInterval == null ? Duration.ofSeconds(30) : expiryInterval;
         recoveryInterval = recoveryInterval == null ? Duration.ofMinutes(1) : recoveryInterval;
         recoveryGrace = recoveryGrace == null ? Duration.ofMinutes(2) : recoveryGrace;
-        priceInterval = priceInterval == null ? Duration.ofMinutes(2) : priceInterval;
+        priceInterval = priceInterval == null ? Duration.ofMinutes(1) : priceInterval;
         priceSample = priceSample == null ? 20_000 : priceSample;
         expectedWorkers = expectedWorkers == null ? 0 : expectedWorkers;
         batchArcsPerWorker = batchArcsPerWorker == null ? d.batchArcsPerWorker() : batchArcsPerWorker;

@@ -38,9 +38,11 @@ public final class BatchOptimiser {
     /** Pairs the check adds per worker in a round, the most improving first. */
     static final int ADDED_PER_WORKER = 8;
     /** Greedy passes before the first solve that add arcs past the postings greedy fills. */
-    static final int PRESEARCH_PASSES = Integer.getInteger("batch.passes", 2);
+    static final int PRESEARCH_PASSES = 2;
     /** Arcs each such pass adds per worker. */
-    static final int EXTRA_PER_PASS = Integer.getInteger("batch.extra", 10);
+    static final int EXTRA_PER_PASS = 10;
+    /** Solves for online prices. */
+    static final int PRICE_ROUNDS = 2;
     private static volatile boolean nativeLoaded;
 
     /** One worker's placement in the optimum. */
@@ -79,7 +81,7 @@ public final class BatchOptimiser {
 
     /** The optimal assignment of these workers to the board's openings left; the board itself is not changed. */
     public Result solve(List<WorkerView> workers, Instant now) {
-        Problem p = new Problem(workers, now, 1, 1.0);
+        Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
         p.optimise(MAX_ROUNDS);
         List<Assignment> assignments = new ArrayList<>();
         double total = 0;
@@ -106,9 +108,10 @@ public final class BatchOptimiser {
      */
     public double[] prices(List<WorkerView> workers, Instant now, double share) {
         // A hundred units of supply per worker, so a share of a posting's openings is still (nearly) whole units.
-        Problem p = new Problem(workers, now, 100, share);
-        // Prices steer online choices; they need not be proven, so one solve over the searched arcs will do.
-        p.optimise(1);
+        // Prices steer online choices over each worker's candidatesPerWorker best postings, so they come from a flow
+        // over those; they need not be proven, so the rounds are few.
+        Problem p = new Problem(workers, now, 100, share, rules.settings().candidatesPerWorker());
+        p.optimise(PRICE_ROUNDS);
         double[] prices = new double[board.capacity()];
         for (int s = 0; s < prices.length && s < p.price.length; s++) {
             prices[s] = p.price[s] / (double) SCALE;
@@ -123,6 +126,7 @@ public final class BatchOptimiser {
         final int n;
         final int unit;
         final double share;
+        final int firstArcs;
         final double[] workerPoints;
         final double[] bound;
         int[][] jobs;
@@ -135,7 +139,8 @@ public final class BatchOptimiser {
         long gap;
         boolean[] lastFull;
 
-        Problem(List<WorkerView> workers, Instant now, int unit, double share) {
+        Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
+            this.firstArcs = firstArcs;
             this.workers = workers;
             this.now = now;
             this.n = workers.size();
@@ -189,7 +194,7 @@ public final class BatchOptimiser {
         /** Each worker's best feasible postings and a bound on what any other posting can earn them, in parallel. */
         void search() {
             board.tidy();
-            int k = rules.settings().batchArcsPerWorker();
+            int k = firstArcs;
             parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
                 WorkerView w = workers.get(i);
                 int found = search.searchQuietly(w, k);
