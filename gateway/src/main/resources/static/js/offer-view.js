@@ -93,6 +93,9 @@ export function transportCard(transport, {office = false} = {}) {
   if (transport.kind === 'BUS_SEAT') {
     return h('section.card.bus-card', {dataset: {transport: 'BUS_SEAT'}},
       h('h2', t(office ? 'bus.titleOffice' : 'bus.title')),
+      // The crew recorded a no-show: the seat is gone, so say so before the details of a bus that has left.
+      transport.missedAt ? h('div.alert.error', {dataset: {missed: ''}},
+        h('p', t(office ? 'bus.missedOffice' : 'bus.missed', {date: date(transport.travelDate)}))) : null,
       h('div.row', h('span.plate', transport.plate), h('span.seat', t('bus.seat', {seat: transport.seatNumber}))),
       facts([
         [t('bus.date'), date(transport.travelDate)],
@@ -106,7 +109,7 @@ export function transportCard(transport, {office = false} = {}) {
           transport.driverPhone) : null],
         [t('bus.boarded'), transport.boardedAt ? dateTime(transport.boardedAt) : null],
       ]),
-      office ? null : h('p.muted', t('bus.advice')));
+      office || transport.missedAt ? null : h('p.muted', t('bus.advice')));
   }
   if (transport.kind === 'FARE_SUBSIDY') {
     return h('section.card.bus-card', {dataset: {transport: 'FARE_SUBSIDY'}},
