@@ -43,7 +43,7 @@ public final class MatchingBench {
             new Scenario("100k-loose", 100_000, 20_000, 300_000, "loose: openings = 3 x workers"),
             new Scenario("100k-tight", 100_000, 20_000, 100_000, "tight: openings = workers"));
     static final long SEED = 20200301L;
-    static final int SAMPLE = 20_000;
+    static final int SAMPLE = Integer.getInteger("price.sample", 20_000);
     /** Prices are learned again after every LEARN_STEP of arrivals (2.5%). */
     static final double LEARN_STEP = Double.parseDouble(System.getProperty("learn.step", "0.025"));
 
