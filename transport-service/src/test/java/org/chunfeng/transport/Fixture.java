@@ -43,13 +43,13 @@ public final class Fixture {
     public static final String COORDINATOR = TestTokens.bearer(Role.TRANSPORT_COORDINATOR);
 
     private final RestTestClient http;
-    private final KafkaTemplate<String, String> kafka;
     private final JsonMapper json;
+    private final EventPublisher publisher;
 
     public Fixture(RestTestClient http, KafkaTemplate<String, String> kafka, JsonMapper json) {
         this.http = http;
-        this.kafka = kafka;
         this.json = json;
+        this.publisher = new EventPublisher(kafka, json);
     }
 
     /** A travel date no other test uses. */
@@ -90,11 +90,11 @@ public final class Fixture {
 
     /** Publishes as jobs-service's relay would, with the given event id (a redelivery carries the same one). */
     public void publish(Event event, String eventId) {
-        new EventPublisher(kafka, json).publish(event, eventId);
+        publisher.publish(event, eventId);
     }
 
     public void publish(Event event) {
-        new EventPublisher(kafka, json).publish(event);
+        publisher.publish(event);
     }
 
     public static String type(ConsumerRecord<String, String> record) {

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.util.Map;
-import java.util.TreeMap;
 import org.chunfeng.employment.EmploymentProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,11 +48,7 @@ public class AtRiskGauge {
      * and the alert see the first worker at risk as a rise rather than as a new series.
      */
     public synchronized Map<String, Long> refresh() {
-        Map<String, Long> counts = new TreeMap<>();
-        monitoring.summary(null, null).byTown().forEach(town -> counts.put(town.town(), 0L));
-        for (AtRiskRules.Row row : monitoring.atRiskRows(days)) {
-            counts.merge(row.town(), 1L, Long::sum);
-        }
+        Map<String, Long> counts = monitoring.atRiskByTown(days);
         byTown.register(counts.entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("town", e.getKey()), e.getValue())).toList(), true);
         return counts;

@@ -114,19 +114,29 @@ public class Monitoring {
         return new PageOf<>(rows.subList(from, Math.min(rows.size(), from + size)), page, size, rows.size());
     }
 
-    /** The whole at-risk list of the county, for the gauge that counts it. */
-    public List<AtRiskRules.Row> atRiskRows(int days) {
-        return atRiskRows(days, null, null);
+    /**
+     * The county's at-risk list counted by town, for the gauge: every town with workers is there, 0 when nobody in
+     * it is at risk. One read of the workers gives both (the rules pass over withdrawn ones).
+     */
+    public Map<String, Long> atRiskByTown(int days) {
+        List<AtRiskRules.Facts> facts = facts(new WorkerQueries.Filter(null, null, null, null, null, null));
+        Map<String, Long> counts = new TreeMap<>();
+        facts.forEach(f -> counts.put(f.town(), 0L));
+        new AtRiskRules(days).evaluate(facts, clock.instant()).forEach(r -> counts.merge(r.town(), 1L, Long::sum));
+        return counts;
     }
 
     private List<AtRiskRules.Row> atRiskRows(int days, String town, String village) {
         List<WorkerStatus> waiting = List.of(WorkerStatus.REGISTERED, WorkerStatus.OFFERED,
                 WorkerStatus.INTENT_AGREED, WorkerStatus.TRANSPORT_ARRANGED, WorkerStatus.RETURNED_TO_WORK);
-        List<AtRiskRules.Facts> facts = queries.all(new WorkerQueries.Filter(town, village, waiting, null, null,
-                null)).stream().map(w -> new AtRiskRules.Facts(w.id(), w.name(), w.phoneMasked(), w.town(),
-                        w.village(), w.householdId(), w.povertyStatus(), w.status(), w.registeredAt(),
-                        w.declinedOffers(), w.hasAcceptedOffer(), w.missedBusOn())).toList();
-        return new AtRiskRules(days).evaluate(facts, clock.instant());
+        return new AtRiskRules(days).evaluate(facts(new WorkerQueries.Filter(town, village, waiting, null, null,
+                null)), clock.instant());
+    }
+
+    private List<AtRiskRules.Facts> facts(WorkerQueries.Filter filter) {
+        return queries.all(filter).stream().map(w -> new AtRiskRules.Facts(w.id(), w.name(), w.phoneMasked(),
+                w.town(), w.village(), w.householdId(), w.povertyStatus(), w.status(), w.registeredAt(),
+                w.declinedOffers(), w.hasAcceptedOffer(), w.missedBusOn())).toList();
     }
 
     private static Document match(String town, String village) {

@@ -65,14 +65,7 @@ public final class CandidateSearch {
 
     /** The same, for many threads reading one board: the caller tidies the board first and nobody changes it meanwhile. */
     int searchQuietly(WorkerView w, int k) {
-        if (seen.length < board.capacity()) {
-            seen = new int[Math.max(board.capacity(), seen.length * 2)];
-            stamp = 0;
-        }
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(seen, 0);
-            stamp = 1;
-        }
+        nextStamp();
         count = 0;
         cutCount = 0;
         boolean local = w.location() != null && w.intent() != WorkIntent.AWAY;
@@ -143,6 +136,18 @@ public final class CandidateSearch {
      * can earn on skill and on place: local postings (within the commute) by the worker's skills, general labour, the
      * rest; postings away in a preferred city likewise; away elsewhere likewise, at the lower place fraction.
      */
+    /** A new mark for "seen in this search", so nothing from an earlier search counts; grows with the board. */
+    private void nextStamp() {
+        if (seen.length < board.capacity()) {
+            seen = new int[Math.max(board.capacity(), seen.length * 2)];
+            stamp = 0;
+        }
+        if (++stamp == Integer.MAX_VALUE) {
+            Arrays.fill(seen, 0);
+            stamp = 1;
+        }
+    }
+
     private int classes(WorkerView w) {
         int n = 0;
         boolean hasGeneral = w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] >= 0;
@@ -197,14 +202,7 @@ public final class CandidateSearch {
      * many it kept, and {@link #bound()} then says by how much the best one beats {@code utility} (0 if none does).
      */
     int violations(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit) {
-        if (seen.length < board.capacity()) {
-            seen = new int[Math.max(board.capacity(), seen.length * 2)];
-            stamp = 0;
-        }
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(seen, 0);
-            stamp = 1;
-        }
+        nextStamp();
         count = 0;
         int n = classes(w);
         long worst = 0;

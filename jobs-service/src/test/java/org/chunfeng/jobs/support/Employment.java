@@ -19,12 +19,10 @@ import tools.jackson.databind.json.JsonMapper;
 /** Stands in for employment-service: publishes its events as it would, with the CloudEvents headers. */
 public final class Employment {
 
-    private final KafkaTemplate<String, String> kafka;
-    private final JsonMapper json;
+    private final EventPublisher publisher;
 
     public Employment(KafkaTemplate<String, String> kafka, JsonMapper json) {
-        this.kafka = kafka;
-        this.json = json;
+        this.publisher = new EventPublisher(kafka, json);
     }
 
     /** A local garment worker from a poor household, living at the area's centre. */
@@ -50,6 +48,6 @@ public final class Employment {
 
     /** Publishes with the given event id, as a redelivery would carry the same one. */
     public String publish(Event event, String eventId) {
-        return new EventPublisher(kafka, json).publish(event, eventId);
+        return publisher.publish(event, eventId);
     }
 }
