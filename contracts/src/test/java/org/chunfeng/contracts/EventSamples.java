@@ -10,7 +10,6 @@ import org.chunfeng.contracts.common.Place;
 import org.chunfeng.contracts.common.PovertyStatus;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.SkillLevel;
-import org.chunfeng.contracts.common.SpecialGroup;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.common.WorkIntent;
 import org.chunfeng.contracts.employment.OfferAccepted;

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.chunfeng.contracts.Event;
 import org.chunfeng.contracts.EventType;
-import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.common.EmployerKind;
 import org.chunfeng.contracts.common.GeoPoint;
 import org.chunfeng.contracts.common.Place;
