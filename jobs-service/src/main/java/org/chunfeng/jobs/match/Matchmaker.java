@@ -75,6 +75,7 @@ public class Matchmaker implements SmartLifecycle {
     private final Recovery recovery;
     private final Set<String> toMatch = new LinkedHashSet<>();
     private ScheduledExecutorService thread;
+    private ScheduledExecutorService learner;
     private volatile Thread matchmakerThread;
     private boolean roundScheduled;
     private volatile boolean running;
@@ -526,32 +527,54 @@ public class Matchmaker implements SmartLifecycle {
     /**
      * Learns online prices from the optimum over the latest registrations, each standing for its share of the
      * workers still expected: scarce openings then go to those who gain most from them (see {@link OnlineMatcher}).
+     * The optimum is solved on the caller's thread over a snapshot of the board, since at a campaign's peak it takes
+     * seconds and offers must not wait for it; postings posted meanwhile simply have no price until the next time.
      * Returns how many postings got a price.
      */
     public int learnPrices() {
-        return call(() -> {
-            List<Candidate> recent = state.workers.values().stream()
-                    .filter(c -> c.state() != Candidate.State.WITHDRAWN && c.waitingSince() != null)
-                    .sorted(Comparator.comparing(Candidate::waitingSince).reversed())
-                    .limit(properties.priceSample()).toList();
-            int registered = state.workers.size();
-            int expected = properties.expectedWorkers();
-            if (recent.isEmpty() || expected > 0 && expected <= registered) {
+        PriceLesson lesson = call(this::priceLesson);
+        if (lesson == null) {
+            call(() -> {
                 online.learnPrices(null);
-                return 0;
-            }
-            double share = expected > 0 ? recent.size() / (double) (expected - registered) : 1.0;
-            double[] prices = optimiser.prices(recent.stream().map(Candidate::view).toList(), clock.instant(), share);
+                return null;
+            });
+            return 0;
+        }
+        long started = System.nanoTime();
+        double[] prices = new BatchOptimiser(lesson.board(), rules).prices(lesson.workers(), lesson.now(),
+                lesson.share());
+        call(() -> {
             online.learnPrices(prices);
-            int priced = 0;
-            for (double p : prices) {
-                if (p > 0) {
-                    priced++;
-                }
-            }
-            log.info("Learned prices for {} postings from {} recent registrations", priced, recent.size());
-            return priced;
+            return null;
         });
+        int priced = 0;
+        for (double p : prices) {
+            if (p > 0) {
+                priced++;
+            }
+        }
+        log.info("Learned prices for {} postings from {} recent registrations in {} ms", priced,
+                lesson.workers().size(), (System.nanoTime() - started) / 1_000_000);
+        return priced;
+    }
+
+    /** What learning prices needs from the matchmaker's state, copied so it can be solved on another thread. */
+    private record PriceLesson(JobBoard board, List<WorkerView> workers, Instant now, double share) {
+    }
+
+    /** The latest registrations and a snapshot of the board; null when no prices should be learned now. */
+    private PriceLesson priceLesson() {
+        List<WorkerView> recent = state.workers.values().stream()
+                .filter(c -> c.state() != Candidate.State.WITHDRAWN && c.waitingSince() != null)
+                .sorted(Comparator.comparing(Candidate::waitingSince).reversed())
+                .limit(properties.priceSample()).map(Candidate::view).toList();
+        int registered = state.workers.size();
+        int expected = properties.expectedWorkers();
+        if (recent.isEmpty() || expected > 0 && expected <= registered) {
+            return null;
+        }
+        double share = expected > 0 ? recent.size() / (double) (expected - registered) : 1.0;
+        return new PriceLesson(state.board.snapshot(), recent, clock.instant(), share);
     }
 
     /** Settles what a crash left half-done (see {@link Recovery}); returns how many changes it settled. */
@@ -636,7 +659,12 @@ public class Matchmaker implements SmartLifecycle {
         thread.scheduleWithFixedDelay(this::expireQuietly, properties.expiryInterval().toMillis(),
                 properties.expiryInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (!properties.priceInterval().isZero()) {
-            thread.scheduleWithFixedDelay(this::learnPricesQuietly, properties.priceInterval().toMillis(),
+            learner = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "price-learner");
+                t.setDaemon(true);
+                return t;
+            });
+            learner.scheduleWithFixedDelay(this::learnPricesQuietly, properties.priceInterval().toMillis(),
                     properties.priceInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
         thread.scheduleWithFixedDelay(this::recoverQuietly, properties.recoveryInterval().toMillis(),
@@ -670,6 +698,9 @@ public class Matchmaker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (learner != null) {
+            learner.shutdownNow();
+        }
         if (thread != null) {
             thread.shutdown();
             try {

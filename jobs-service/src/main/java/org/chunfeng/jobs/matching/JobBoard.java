@@ -82,6 +82,30 @@ public final class JobBoard {
         this.cellDegrees = settings.localCommuteKm() / KM_PER_DEGREE / Math.cos(Math.toRadians(60));
     }
 
+    private JobBoard(double cellDegrees) {
+        this.cellDegrees = cellDegrees;
+    }
+
+    /**
+     * A copy of the board as it is now, for work that takes long on another thread (learning prices): the same
+     * postings at the same slot indices, with their openings and how many are taken; later changes to either board
+     * do not reach the other.
+     */
+    public JobBoard snapshot() {
+        JobBoard copy = new JobBoard(cellDegrees);
+        for (Slot s : slots) {
+            Slot c = new Slot(s.job, s.index, s.openings, s.taken);
+            c.removed = s.removed;
+            copy.slots.add(c);
+            if (!s.removed && byId.get(s.job.jobId()) == s) {
+                copy.byId.put(s.job.jobId(), c);
+            }
+        }
+        copy.openingsLeft = openingsLeft;
+        copy.rebuildNeeded = true;
+        return copy;
+    }
+
     /** Adds a posting, or replaces it when its details or openings changed. */
     public void put(JobView job, int openings, int taken) {
         remove(job.jobId());

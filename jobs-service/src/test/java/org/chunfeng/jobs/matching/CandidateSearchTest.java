@@ -36,6 +36,34 @@ class CandidateSearchTest {
     }
 
     @Test
+    void aSnapshotKeepsTheSlotsAndIsSearchedApartFromTheBoard() {
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("gone").wage(5000).build(), 1, 0);
+        board.put(Fixtures.job().id("high").wage(4600).build(), 1, 0);
+        board.put(Fixtures.job().id("low").wage(3200).build(), 2, 0);
+        board.remove("gone");
+        JobBoard snapshot = board.snapshot();
+        board.take("high");
+        board.put(Fixtures.job().id("later").wage(6000).build(), 1, 0);
+
+        assertThat(snapshot.slot("high").index()).isEqualTo(board.slot("high").index());
+        assertThat(snapshot.slot("low").index()).isEqualTo(board.slot("low").index());
+        assertThat(snapshot.slot("gone")).isNull();
+        assertThat(snapshot.slot("later")).isNull();
+        assertThat(snapshot.remaining("high")).isEqualTo(1);
+        assertThat(snapshot.openingsLeft()).isEqualTo(3);
+        CandidateSearch search = new CandidateSearch(snapshot, rules);
+        int n = search.search(Fixtures.worker().build(), 3);
+        List<String> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(search.slot(i).job().jobId());
+        }
+        assertThat(found).containsExactly("high", "low");
+        snapshot.take("low");
+        assertThat(board.remaining("low")).isEqualTo(2);
+    }
+
+    @Test
     void aLocalWorkerIsOnlyOfferedJobsWithinTheCommute() {
         JobBoard board = new JobBoard(rules.settings());
         board.put(Fixtures.job().id("away").build(), 5, 0);
