@@ -1,5 +1,6 @@
 package org.chunfeng.gateway.routing;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.net.URI;
 import java.util.concurrent.TimeoutException;
@@ -7,6 +8,8 @@ import org.chunfeng.gateway.error.ProblemResponses;
 import org.chunfeng.gateway.error.Problems;
 import org.chunfeng.gateway.error.RequestTooLargeException;
 import org.chunfeng.gateway.protection.ProtectionProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,6 +27,8 @@ import reactor.core.publisher.Mono;
 @RestController
 @Hidden
 public class FallbackController {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
 
     static final String PATH = "/fallback/";
 
@@ -48,7 +53,23 @@ public class FallbackController {
             problem = Problems.serviceUnavailable(service);
         }
         problem.setInstance(originalPath(exchange));
+        logCause(service, problem, cause);
         return problems.write(exchange, problem);
+    }
+
+    /**
+     * Why the call failed, so an operator can tell a refused connection from a reset or a slow service. Once the
+     * breaker is open every call is refused without trying, which says nothing new: those only at debug.
+     */
+    private static void logCause(String service, ProblemDetail problem, Throwable cause) {
+        if (cause == null) {
+            return;
+        }
+        if (has(cause, CallNotPermittedException.class) != null) {
+            log.debug("{} refused for {}: its circuit breaker is open", problem.getInstance(), service);
+        } else {
+            log.warn("{} got no answer from {}: {}", problem.getInstance(), service, cause.toString());
+        }
     }
 
     /** The path the client asked for: the forward here wraps the client's exchange, which still has it. */
