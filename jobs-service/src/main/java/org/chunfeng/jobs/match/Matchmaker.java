@@ -543,6 +543,10 @@ public class Matchmaker implements SmartLifecycle {
         long started = System.nanoTime();
         double[] prices = new BatchOptimiser(lesson.board(), rules).prices(lesson.workers(), lesson.now(),
                 lesson.share());
+        if (!running) {
+            // Stopped during the solve: the matchmaker's thread takes no more work.
+            return 0;
+        }
         call(() -> {
             online.learnPrices(prices);
             return null;
