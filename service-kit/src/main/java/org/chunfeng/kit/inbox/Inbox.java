@@ -1,5 +1,7 @@
 package org.chunfeng.kit.inbox;
 
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -14,8 +16,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +49,7 @@ public class Inbox {
     public void handle(ConsumerRecord<String, String> record, EventRouter router) {
         ReceivedEvent received = ReceivedEvent.of(record);
         String key = router.consumerName() + "/" + received.id();
-        if (mongo.exists(Query.query(Criteria.where("_id").is(key)), COLLECTION)) {
+        if (processed(key)) {
             count(router, received, "duplicate");
             return;
         }
@@ -71,6 +71,16 @@ public class Inbox {
                     .tag("consumer", router.consumerName()).register(meters)
                     .record(Duration.between(received.time(), clock.instant()));
         }
+    }
+
+    /**
+     * Whether the record exists, read by {@code _id}. Not {@code MongoTemplate.exists}: that counts, the driver's
+     * count is an aggregation, and the MongoDB wire server runs an aggregation over the whole collection, which grows
+     * with every event consumed (6.5 ms at 50,000 records against 0.8 ms for this read, and growing).
+     */
+    private boolean processed(String key) {
+        return mongo.getCollection(COLLECTION).find(Filters.eq("_id", key)).projection(Projections.include("_id"))
+                .first() != null;
     }
 
     private Event parse(ReceivedEvent received) {
