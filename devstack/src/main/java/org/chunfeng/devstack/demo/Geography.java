@@ -13,14 +13,14 @@ import org.chunfeng.contracts.common.Place;
  * ({@code places.json}, served at {@code GET /api/places}) names the same places; {@code CountyPlacesTest} keeps
  * the two equal.
  */
-final class Geography {
+public final class Geography {
 
     static final String PROVINCE = "安徽省";
     static final String PREFECTURE = "亳州市";
     static final String COUNTY = "利辛县";
     static final String TOWN = "程家集镇";
     /** The administrative area code of Lixin County: the first six digits of its people's ID numbers. */
-    static final String COUNTY_AREA_CODE = "341623";
+    public static final String COUNTY_AREA_CODE = "341623";
 
     static final GeoPoint TOWN_CENTRE = new GeoPoint(33.14, 116.21);
     static final Place COUNTY_DEPOT = new Place("depot-lixin", "利辛县汽车站", COUNTY, new GeoPoint(33.1496, 116.1985));
@@ -53,7 +53,7 @@ final class Geography {
     }
 
     /** The villages spread evenly 1 to 7 km around the town centre, each with its collection point. */
-    static DemoTown town() {
+    public static DemoTown town() {
         List<DemoVillage> villages = new ArrayList<>();
         for (int i = 0; i < VILLAGE_NAMES.size(); i++) {
             double km = 1.2 + 5.8 * Math.sqrt((i + 0.5) / VILLAGE_NAMES.size());

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * whose last digit is odd for men and even for women, and a check digit (ISO 7064 MOD 11-2, 10 written X).
  * Issues each number once, so a campaign never holds two workers with the same one.
  */
-final class IdNumbers {
+public final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_DIGITS = "10X98765432";
@@ -18,7 +18,7 @@ final class IdNumbers {
     private final Set<String> issued = new HashSet<>();
 
     /** The check digit for the first 17 digits. */
-    static char checkDigit(CharSequence first17) {
+    public static char checkDigit(CharSequence first17) {
         if (first17.length() != 17) {
             throw new IllegalArgumentException("An ID number's body has 17 digits, not " + first17.length());
         }

@@ -533,16 +533,9 @@ public class Matchmaker implements SmartLifecycle {
      */
     public int learnPrices() {
         PriceLesson lesson = call(this::priceLesson);
-        if (lesson == null) {
-            call(() -> {
-                online.learnPrices(null);
-                return null;
-            });
-            return 0;
-        }
         long started = System.nanoTime();
-        double[] prices = new BatchOptimiser(lesson.board(), rules).prices(lesson.workers(), lesson.now(),
-                lesson.share());
+        double[] prices = lesson == null ? null
+                : new BatchOptimiser(lesson.board(), rules).prices(lesson.workers(), lesson.now(), lesson.share());
         if (!running) {
             // Stopped during the solve: the matchmaker's thread takes no more work.
             return 0;
@@ -551,6 +544,9 @@ public class Matchmaker implements SmartLifecycle {
             online.learnPrices(prices);
             return null;
         });
+        if (prices == null) {
+            return 0;
+        }
         int priced = 0;
         for (double p : prices) {
             if (p > 0) {

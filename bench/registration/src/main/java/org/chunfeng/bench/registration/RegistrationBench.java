@@ -149,7 +149,7 @@ public final class RegistrationBench {
         Map<String, Object> employer = new LinkedHashMap<>();
         employer.put("name", "利辛县电子装配基地");
         employer.put("kind", "ENTERPRISE");
-        employer.put("town", Registrations.TOWN);
+        employer.put("town", Registrations.TOWN.name());
         employer.put("location", Map.of("name", "利辛县经济开发区", "city", "利辛县", "lat", 33.1440, "lon", 116.2080));
         String employerId = office.post("/api/employers", employer).path("id").asString();
         LocalDate start = LocalDate.now(CAMPAIGN_ZONE).plusDays(7);
