@@ -41,9 +41,13 @@ public final class BatchOptimiser {
     static final int PRESEARCH_PASSES = 2;
     /** Arcs each such pass adds per worker. */
     static final int EXTRA_PER_PASS = 10;
+    /** Beyond this many postings whose price fell, a worker's recheck reads their lists instead. */
+    static final int MAX_CHEAPER = 2000;
     /** Solves for online prices. */
     static final int PRICE_ROUNDS = 2;
     private static volatile boolean nativeLoaded;
+    /** Prints each round's arcs and times to standard error, for the benchmark ({@code -Dchunfeng.batch.trace=true}). */
+    static final boolean TRACE = Boolean.getBoolean("chunfeng.batch.trace");
 
     /** One worker's placement in the optimum. */
     public record Assignment(WorkerView worker, JobBoard.Slot slot, double score) {
@@ -138,6 +142,10 @@ public final class BatchOptimiser {
         int rounds;
         long gap;
         boolean[] lastFull;
+        /** From the last check: prices, utilities, and which workers had no pair to add. */
+        long[] checkedPrice;
+        long[] checkedUtility;
+        boolean[] clean;
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
             this.firstArcs = firstArcs;
@@ -172,6 +180,9 @@ public final class BatchOptimiser {
                 searchPast(full);
             }
             searchNanos += System.nanoTime() - t0;
+            if (TRACE) {
+                System.err.printf("search %d ms, %d arcs%n", (System.nanoTime() - t0) / 1_000_000, arcCount());
+            }
             while (true) {
                 long t1 = System.nanoTime();
                 solveFlow();
@@ -185,6 +196,10 @@ public final class BatchOptimiser {
                 boolean last = rounds >= maxRounds;
                 boolean added = check(!last);
                 searchNanos += System.nanoTime() - t2;
+                if (TRACE) {
+                    System.err.printf("round %d: %d arcs, solve %d ms, prices and check %d ms, gap %d%n", rounds,
+                            arcCount(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gap);
+                }
                 if (!added || last) {
                     return;
                 }
@@ -506,14 +521,20 @@ public final class BatchOptimiser {
             int[][] extraScores = new int[n][];
             long[] excess = new long[n];
             int limit = add ? ADDED_PER_WORKER : 1;
+            int[] cheaper = cheaperSinceLastCheck();
+            boolean[] nowClean = new boolean[n];
             parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
                 WorkerView w = workers.get(i);
                 if (bound[i] == Double.NEGATIVE_INFINITY
                         || Math.round((bound[i] + workerPoints[i]) * SCALE) <= utility[i]) {
+                    nowClean[i] = true;
                     return;
                 }
-                int found = search.violations(w, workerPoints[i], SCALE, price, utility[i], limit);
+                int found = cheaper != null && clean[i] && utility[i] >= checkedUtility[i]
+                        ? search.violationsAmong(w, workerPoints[i], SCALE, price, utility[i], limit, cheaper)
+                        : search.violations(w, workerPoints[i], SCALE, price, utility[i], limit);
                 if (found == 0) {
+                    nowClean[i] = true;
                     return;
                 }
                 excess[i] = (long) search.bound();
@@ -527,6 +548,9 @@ public final class BatchOptimiser {
                 extraJobs[i] = js;
                 extraScores[i] = ss;
             });
+            checkedPrice = price;
+            checkedUtility = utility;
+            clean = nowClean;
             long raised = 0;
             boolean added = false;
             for (int i = 0; i < n; i++) {
@@ -543,6 +567,28 @@ public final class BatchOptimiser {
             }
             gap = Math.max(0, dual + raised - primal) / unit;
             return added;
+        }
+
+        /**
+         * The postings whose price fell since the last check; null before the first check, or when too many fell for
+         * a look at just those to pay. A worker who had no pair to add then, and whose utility did not fall, can have one now
+         * only with these: every other pair's gain could only shrink.
+         */
+        int[] cheaperSinceLastCheck() {
+            if (checkedPrice == null) {
+                return null;
+            }
+            int[] cheaper = new int[price.length];
+            int m = 0;
+            for (int s = 0; s < price.length; s++) {
+                if (price[s] < (s < checkedPrice.length ? checkedPrice[s] : 0)) {
+                    cheaper[m++] = s;
+                    if (m > MAX_CHEAPER) {
+                        return null;
+                    }
+                }
+            }
+            return Arrays.copyOf(cheaper, m);
         }
     }
 

@@ -204,8 +204,8 @@ public final class CandidateSearch {
     int violations(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit) {
         nextStamp();
         count = 0;
+        startGains(limit);
         int n = classes(w);
-        long worst = 0;
         for (int c = 0; c < n; c++) {
             List<JobBoard.Slot> list = classList[c];
             int lastWage = Integer.MIN_VALUE;
@@ -216,39 +216,115 @@ public final class CandidateSearch {
                 if (wage < w.minMonthlyWage()) {
                     break;
                 }
+                // Only pairs that would make the best {@code limit} found so far are worth a look.
+                long floor = utility + gainFloor();
                 if (wage != lastWage) {
                     lastWage = wage;
                     // The most any posting from here on can score, in integer units.
                     reach = Math.round((rules.jobPointsBound(w, classSkill[c], classPlace[c], wage) + workerPoints) * scale);
-                    if (reach <= utility) {
-                        break;
-                    }
+                }
+                if (reach <= floor) {
+                    break;
                 }
                 if (seen[slot.index] == stamp) {
                     continue;
                 }
                 long p = slot.index < price.length ? price[slot.index] : 0;
-                if (reach - p <= utility || slot.remaining() <= 0) {
+                if (reach - p <= floor || slot.remaining() <= 0) {
                     continue;
                 }
                 seen[slot.index] = stamp;
-                JobView j = slot.job;
-                double km = rules.roadKm(w, j);
-                if (rules.violation(w, j, km) != null) {
-                    continue;
-                }
-                double points = rules.jobPoints(w, j, km);
-                long gain = Math.round((points + workerPoints) * scale) - p - utility;
-                if (gain > 0) {
-                    worst = Math.max(worst, gain);
-                    // Ranked by what the pair gains at these prices, not by its points.
-                    add(slot, gain);
-                }
+                consider(w, slot, workerPoints, scale, p, utility);
             }
         }
+        return keepViolations(limit);
+    }
+
+    /**
+     * The same, looking only at the given postings: enough after a round in which the worker had no such pair, as
+     * long as their utility did not fall, if these are the postings whose price fell since.
+     */
+    int violationsAmong(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit,
+            int[] postings) {
+        nextStamp();
+        count = 0;
+        startGains(limit);
+        for (int s : postings) {
+            JobBoard.Slot slot = board.slotAt(s);
+            if (slot.removed || slot.remaining() <= 0 || seen[s] == stamp) {
+                continue;
+            }
+            long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, slot.job.monthlyWage()) + workerPoints) * scale);
+            if (reach - price[s] <= utility + gainFloor()) {
+                continue;
+            }
+            seen[s] = stamp;
+            consider(w, slot, workerPoints, scale, price[s], utility);
+        }
+        return keepViolations(limit);
+    }
+
+    private void consider(WorkerView w, JobBoard.Slot slot, double workerPoints, long scale, long price, long utility) {
+        JobView j = slot.job;
+        if (rules.violatesBeforeDistance(w, j)) {
+            return;
+        }
+        double km = rules.roadKm(w, j);
+        if (rules.violation(w, j, km) != null) {
+            return;
+        }
+        long gain = Math.round((rules.jobPoints(w, j, km) + workerPoints) * scale) - price - utility;
+        if (gain > 0) {
+            // Ranked by what the pair gains at these prices, not by its points.
+            add(slot, gain);
+            offerGain(gain);
+        }
+    }
+
+    private int keepViolations(int limit) {
         keepBest(limit);
-        bound = worst;
+        bound = count == 0 ? 0 : points[0];
         return count;
+    }
+
+    /** The best {@code limit} gains so far, ascending, so the smallest of them is the bar for the next. */
+    private long[] topGains = new long[8];
+    private int topLimit;
+    private int topCount;
+
+    private void startGains(int limit) {
+        if (topGains.length < limit) {
+            topGains = new long[limit];
+        }
+        topLimit = limit;
+        topCount = 0;
+    }
+
+    private long gainFloor() {
+        return topCount < topLimit ? 0 : topGains[0];
+    }
+
+    private void offerGain(long gain) {
+        int at;
+        if (topCount < topLimit) {
+            at = topCount++;
+        } else if (gain > topGains[0]) {
+            at = 0;
+            // Drop the smallest and slide the rest down until the new gain fits.
+            while (at + 1 < topLimit && topGains[at + 1] < gain) {
+                topGains[at] = topGains[at + 1];
+                at++;
+            }
+            topGains[at] = gain;
+            return;
+        } else {
+            return;
+        }
+        while (at > 0 && topGains[at - 1] > gain) {
+            topGains[at] = topGains[at - 1];
+            at--;
+        }
+        topGains[at] = gain;
     }
 
     private void scan(WorkerView w, List<JobBoard.Slot> list, int wanted) {
@@ -270,6 +346,9 @@ public final class CandidateSearch {
                 continue;
             }
             JobView j = slot.job;
+            if (rules.violatesBeforeDistance(w, j)) {
+                continue;
+            }
             double km = rules.roadKm(w, j);
             if (rules.violation(w, j, km) != null) {
                 continue;

@@ -106,6 +106,12 @@ public final class MatchRules {
         return null;
     }
 
+    /** Whether the pair breaks a constraint that needs no distance: a cheap first test before the distance. */
+    boolean violatesBeforeDistance(WorkerView w, JobView j) {
+        return j.monthlyWage() < w.minMonthlyWage() || w.age() < j.minAge() || j.maxAge() > 0 && w.age() > j.maxAge()
+                || w.availableDay > j.startDay || (w.specialMask & ~j.suitableMask) != 0;
+    }
+
     /** Every hard constraint the pair breaks (openings aside), for explanations. */
     public List<HardConstraint> violations(WorkerView w, JobView j) {
         double km = roadKm(w, j);

@@ -116,4 +116,53 @@ class CandidateSearchTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.RepeatedTest(10)
+    void theOptimalityCheckFindsTheMostImprovingPairsAsReadingEveryPostingWould(
+            org.junit.jupiter.api.RepetitionInfo repetition) {
+        int seed = 900 + repetition.getCurrentRepetition();
+        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(seed, 60, 80);
+        JobBoard board = in.board();
+        board.tidy();
+        MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
+        java.util.Random random = new java.util.Random(seed);
+        long[] price = new long[board.capacity()];
+        int[] every = new int[board.capacity()];
+        for (int s = 0; s < price.length; s++) {
+            price[s] = random.nextInt(3) == 0 ? 0 : random.nextInt(60_000);
+            every[s] = s;
+        }
+        CandidateSearch search = new CandidateSearch(board, rules);
+        for (WorkerView w : in.workers()) {
+            double workerPoints = rules.workerPoints(w, Fixtures.NOW);
+            long utility = random.nextInt(4) == 0 ? 0 : random.nextInt(80_000);
+            List<Long> gains = new ArrayList<>();
+            for (int s = 0; s < board.capacity(); s++) {
+                JobBoard.Slot slot = board.slotAt(s);
+                double km = rules.roadKm(w, slot.job());
+                if (slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
+                    long gain = Math.round((rules.jobPoints(w, slot.job(), km) + workerPoints) * 1000) - price[s]
+                            - utility;
+                    if (gain > 0) {
+                        gains.add(gain);
+                    }
+                }
+            }
+            gains.sort(java.util.Comparator.reverseOrder());
+            List<Long> best = gains.subList(0, Math.min(3, gains.size()));
+            int n = search.violations(w, workerPoints, 1000, price, utility, 3);
+            assertThat(gainsFound(search, n)).as("%s", w).isEqualTo(best);
+            assertThat(search.bound()).isEqualTo(gains.isEmpty() ? 0 : (double) gains.get(0));
+            n = search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every);
+            assertThat(gainsFound(search, n)).as("%s, looking at every posting", w).isEqualTo(best);
+        }
+    }
+
+    private static List<Long> gainsFound(CandidateSearch search, int n) {
+        List<Long> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(Math.round(search.points(i)));
+        }
+        return found;
+    }
 }
