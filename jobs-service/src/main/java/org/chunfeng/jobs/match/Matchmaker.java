@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +51,8 @@ import org.springframework.stereotype.Component;
  * Matching as one thread. Every change to workers, offers and the board of openings runs here, in the order it
  * arrives, so the in-memory indexes never race; callers (event listeners, controllers) wait for their change to be
  * written. Matching itself is deferred a moment: events that make workers wait pile up, and a round then matches
- * them one by one online, or, when many came at once, as one optimal batch. Capacity is still decided by the
+ * them one by one online, or, when many came at once, as one optimal batch, solved on a thread of its own so that
+ * nothing else waits for it. Capacity is still decided by the
  * {@link OpeningLedger} in the database, so a second instance could not over-reserve either.
  */
 @Component
@@ -56,6 +61,7 @@ public class Matchmaker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(Matchmaker.class);
     private static final Duration ROUND_DELAY = Duration.ofMillis(20);
     private static final int ONLINE_PER_ROUND = 200;
+    private static final Duration BATCH_BACKOFF = Duration.ofMinutes(1);
 
     /** What a batch did. */
     public record BatchReport(int workers, int proposed, long arcs, long millis) {
@@ -71,11 +77,18 @@ public class Matchmaker implements SmartLifecycle {
     private final MatchState state;
     private final OfferBook offers;
     private final OnlineMatcher online;
-    private final BatchOptimiser optimiser;
     private final Recovery recovery;
     private final Set<String> toMatch = new LinkedHashSet<>();
+    /** The workers of the batch being solved: nothing else offers them anything until its result is in. */
+    private final Set<String> inBatch = new HashSet<>();
+    /** The batch being solved, if any; only one at a time. */
+    private CompletableFuture<BatchReport> batching;
+    /** After a failed batch, waiting workers are matched online for a while instead of in another batch at once. */
+    private long noBatchBefore = System.nanoTime();
+    private volatile Future<?> batchGate = CompletableFuture.completedFuture(null);
     private ScheduledExecutorService thread;
-    private ScheduledExecutorService learner;
+    /** Solves batches and learns prices, which take seconds to minutes, so the matchmaker's thread never waits. */
+    private ScheduledExecutorService optimiserThread;
     private volatile Thread matchmakerThread;
     private boolean roundScheduled;
     private volatile boolean running;
@@ -92,7 +105,6 @@ public class Matchmaker implements SmartLifecycle {
         this.state = new MatchState(new JobBoard(properties.settings()));
         this.offers = new OfferBook(state, candidates, ledger, rules, properties, metrics, clock);
         this.online = new OnlineMatcher(state.board, rules);
-        this.optimiser = new BatchOptimiser(state.board, rules);
         this.recovery = new Recovery(state, candidates, ledger, offers);
     }
 
@@ -248,8 +260,8 @@ public class Matchmaker implements SmartLifecycle {
                     opened += p.free();
                 }
             }
-            if (opened >= properties.batchOpenings() && !state.waiting.isEmpty()) {
-                batch(waitingWorkers());
+            if (opened >= properties.batchOpenings() && batching == null && !state.waiting.isEmpty()) {
+                startBatch(waitingWorkers());
             } else {
                 jobIds.forEach(this::refill);
             }
@@ -333,14 +345,31 @@ public class Matchmaker implements SmartLifecycle {
 
     // ---- matching --------------------------------------------------------------------------------------------------
 
-    /** Matches every waiting worker at once, optimally. */
+    /**
+     * Matches every waiting worker at once, optimally, and waits for the result; if a batch is being solved already,
+     * after that one.
+     */
     public BatchReport runBatch() {
-        return call(() -> batch(waitingWorkers()));
+        while (true) {
+            CompletableFuture<BatchReport> earlier = call(() -> batching);
+            if (earlier == null) {
+                CompletableFuture<BatchReport> ours = call(() -> batching == null ? startBatch(waitingWorkers()) : null);
+                if (ours != null) {
+                    try {
+                        return ours.join();
+                    } catch (CompletionException e) {
+                        throw e.getCause() instanceof RuntimeException r ? r : e;
+                    }
+                }
+            } else {
+                earlier.exceptionally(e -> null).join();
+            }
+        }
     }
 
     private void wantsMatch(String workerId) {
         Candidate c = state.workers.get(workerId);
-        if (c != null && c.state() == Candidate.State.WAITING) {
+        if (c != null && c.state() == Candidate.State.WAITING && !inBatch.contains(workerId)) {
             toMatch.add(workerId);
             if (!roundScheduled && running) {
                 roundScheduled = true;
@@ -361,9 +390,8 @@ public class Matchmaker implements SmartLifecycle {
             }
             // A worker leaves the queue only once matched or found to fit nothing open; should a round fail, its
             // workers are still queued for the retry, and never wait for a restart to be matched.
-            if (due.size() >= properties.batchWorkers()) {
-                batch(due);
-                due.forEach(c -> toMatch.remove(c.workerId()));
+            if (due.size() >= properties.batchWorkers() && batching == null && System.nanoTime() - noBatchBefore >= 0) {
+                startBatch(due);
             } else {
                 List<String> again = new ArrayList<>();
                 int done = 0;
@@ -435,6 +463,9 @@ public class Matchmaker implements SmartLifecycle {
         }
         List<Scored> feasible = new ArrayList<>();
         for (String id : state.waiting) {
+            if (inBatch.contains(id)) {
+                continue;
+            }
             Candidate c = state.workers.get(id);
             WorkerView w = c.view();
             double km = rules.roadKm(w, job);
@@ -457,25 +488,97 @@ public class Matchmaker implements SmartLifecycle {
         return state.waiting.stream().map(state.workers::get).toList();
     }
 
-    private BatchReport batch(List<Candidate> workers) {
+    /**
+     * Starts the optimum over these waiting workers on the optimiser's thread, over a snapshot of the board, and
+     * returns at once: at a county's scale the solve takes minutes, and registrations, answers and postings must not
+     * wait for it. Meanwhile the batch's workers are offered nothing else; others are matched online as usual.
+     */
+    private CompletableFuture<BatchReport> startBatch(List<Candidate> workers) {
         long started = System.nanoTime();
         Instant now = clock.instant();
         List<WorkerView> views = workers.stream().map(Candidate::view).toList();
-        BatchOptimiser.Result result = optimiser.solve(views, now);
-        Map<String, List<BatchOptimiser.Assignment>> byJob = new LinkedHashMap<>();
-        for (BatchOptimiser.Assignment a : result.assignments()) {
-            byJob.computeIfAbsent(a.job().jobId(), k -> new ArrayList<>()).add(a);
+        JobBoard snapshot = state.board.snapshot();
+        for (Candidate c : workers) {
+            inBatch.add(c.workerId());
+            toMatch.remove(c.workerId());
         }
+        CompletableFuture<BatchReport> done = new CompletableFuture<>();
+        batching = done;
+        Runnable solve = () -> {
+            BatchOptimiser.Result result = null;
+            RuntimeException failure = null;
+            try {
+                batchGate.get();
+                result = new BatchOptimiser(snapshot, rules).solve(views, now);
+            } catch (RuntimeException e) {
+                failure = e;
+            } catch (Exception e) {
+                failure = new IllegalStateException(e);
+            }
+            BatchOptimiser.Result solved = result;
+            RuntimeException failed = failure;
+            try {
+                thread.execute(() -> finishBatch(workers, solved, failed, started, done));
+            } catch (RejectedExecutionException e) {
+                done.completeExceptionally(new IllegalStateException("Matching stopped during a batch"));
+            }
+        };
+        try {
+            optimiserThread.execute(solve);
+        } catch (RuntimeException e) {
+            finishBatch(workers, null, e, started, done);
+        }
+        return done;
+    }
+
+    /**
+     * Offers what the batch assigned, on the matchmaker's thread. The world moved on while it was solved: a worker
+     * may have withdrawn or changed, a posting closed, filled or changed; such pairs are passed over, and the ledger
+     * still decides capacity. Every worker of the batch is then matched again as usual (online when the batch left
+     * them out).
+     */
+    private void finishBatch(List<Candidate> workers, BatchOptimiser.Result result, RuntimeException failure,
+            long started, CompletableFuture<BatchReport> done) {
+        batching = null;
+        workers.forEach(c -> inBatch.remove(c.workerId()));
         int proposed = 0;
-        for (var entry : byJob.entrySet()) {
-            proposed += proposeMany(entry.getKey(), entry.getValue());
+        try {
+            if (failure != null) {
+                throw failure;
+            }
+            Instant now = clock.instant();
+            Map<String, List<BatchOptimiser.Assignment>> byJob = new LinkedHashMap<>();
+            for (BatchOptimiser.Assignment a : result.assignments()) {
+                Candidate c = state.workers.get(a.worker().workerId());
+                JobView job = state.board.job(a.job().jobId());
+                if (c != null && c.state() == Candidate.State.WAITING && job != null
+                        && state.board.remaining(job.jobId()) > 0
+                        && rules.violation(c.view(), job, rules.roadKm(c.view(), job)) == null) {
+                    byJob.computeIfAbsent(job.jobId(), k -> new ArrayList<>()).add(a);
+                }
+            }
+            for (var entry : byJob.entrySet()) {
+                proposed += proposeMany(entry.getKey(), entry.getValue());
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            metrics.batch(Duration.ofMillis(millis));
+            log.info("Batch matched {} of {} waiting workers ({} arcs, {} rounds) in {} ms", proposed, workers.size(),
+                    result.arcs(), result.rounds(), millis);
+            done.complete(new BatchReport(workers.size(), proposed, result.arcs(), millis));
+        } catch (RuntimeException e) {
+            noBatchBefore = System.nanoTime() + BATCH_BACKOFF.toNanos();
+            log.warn("Batch of {} workers failed after {} offers; they are matched online instead: {}", workers.size(),
+                    proposed, e.toString());
+            done.completeExceptionally(e);
+        } finally {
+            workers.forEach(c -> wantsMatch(c.workerId()));
+            publishGauge();
         }
-        workers.forEach(c -> wantsMatch(c.workerId()));
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        metrics.batch(Duration.ofMillis(millis));
-        log.info("Batch matched {} of {} waiting workers ({} arcs) in {} ms", proposed, workers.size(), result.arcs(),
-                millis);
-        return new BatchReport(workers.size(), proposed, result.arcs(), millis);
+    }
+
+    /** Holds every batch solve until the gate opens: lets a test act while a batch is being solved. */
+    void holdBatchSolvesUntil(Future<?> gate) {
+        batchGate = gate;
     }
 
     /** Reserves for a batch's workers on one posting in one ledger step, then writes each offer. */
@@ -644,6 +747,11 @@ public class Matchmaker implements SmartLifecycle {
             matchmakerThread = t;
             return t;
         });
+        optimiserThread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "optimiser");
+            t.setDaemon(true);
+            return t;
+        });
         running = true;
         call(() -> {
             long started = System.nanoTime();
@@ -659,12 +767,7 @@ public class Matchmaker implements SmartLifecycle {
         thread.scheduleWithFixedDelay(this::expireQuietly, properties.expiryInterval().toMillis(),
                 properties.expiryInterval().toMillis(), TimeUnit.MILLISECONDS);
         if (!properties.priceInterval().isZero()) {
-            learner = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "price-learner");
-                t.setDaemon(true);
-                return t;
-            });
-            learner.scheduleWithFixedDelay(this::learnPricesQuietly, properties.priceInterval().toMillis(),
+            optimiserThread.scheduleWithFixedDelay(this::learnPricesQuietly, properties.priceInterval().toMillis(),
                     properties.priceInterval().toMillis(), TimeUnit.MILLISECONDS);
         }
         thread.scheduleWithFixedDelay(this::recoverQuietly, properties.recoveryInterval().toMillis(),
@@ -698,8 +801,8 @@ public class Matchmaker implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        if (learner != null) {
-            learner.shutdownNow();
+        if (optimiserThread != null) {
+            optimiserThread.shutdownNow();
         }
         if (thread != null) {
             thread.shutdown();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,6 +19,7 @@ import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.employment.OfferAccepted;
 import org.chunfeng.contracts.employment.WorkerProfile;
 import org.chunfeng.contracts.employment.WorkerRegistered;
+import org.chunfeng.contracts.employment.WorkerWithdrawn;
 import org.chunfeng.contracts.jobs.MatchProposed;
 import org.chunfeng.contracts.jobs.PlacementConfirmed;
 import org.chunfeng.jobs.candidate.Candidate;
@@ -180,6 +182,49 @@ class InvariantsTest {
                     .isEmpty()));
             assertThat(workers).allSatisfy(w -> assertThat(topics.of(records, MatchProposed.class, w)).hasSize(1));
         }
+    }
+
+    @Test
+    void whileABatchIsSolvedOthersAreMatchedAndAnswersHeardAndTheResultHonoursThem() {
+        List<String> workers = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            String worker = Employment.newWorkerId();
+            workers.add(worker);
+            employment.register(worker, Employment.localWorker(area, "候批工人" + i));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> workers.stream().allMatch(w -> matchmaker.candidate(w)
+                .map(c -> c.state() == Candidate.State.WAITING).orElse(false)));
+        String quitter = workers.get(0);
+        CompletableFuture<Void> gate = new CompletableFuture<>();
+        matchmaker.holdBatchSolvesUntil(gate);
+        String hq;
+        try {
+            hq = jobs.post(JobsClient.posting(employer, "返岗专项岗位", area.east(4), 5000));
+            // The batch over these workers is being solved; meanwhile a worker withdraws,
+            employment.publish(new WorkerWithdrawn(quitter, Instant.now(), "已自行外出务工"));
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    matchmaker.candidate(quitter).orElseThrow().state() == Candidate.State.WITHDRAWN);
+            // a newcomer elsewhere is offered a job near them at once,
+            Area elsewhere = Area.fresh();
+            String newcomer = Employment.newWorkerId();
+            employment.register(newcomer, Employment.localWorker(elsewhere, "新来的"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> matchmaker.candidate(newcomer).isPresent());
+            String nearNewcomer = jobs.post(JobsClient.posting(employer, "家门口的岗位", elsewhere.east(2), 1));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jobs.reserved(nearNewcomer) == 1);
+            // and a small job near the batch's workers waits for the batch instead of racing it.
+            String small = jobs.post(JobsClient.posting(employer, "小作坊", area.east(2), 1));
+            assertThat(jobs.reserved(small)).isZero();
+            assertThat(jobs.reserved(hq)).isZero();
+            assertThat(workers.subList(1, workers.size())).allSatisfy(w ->
+                    assertThat(matchmaker.candidate(w).orElseThrow().state()).isEqualTo(Candidate.State.WAITING));
+        } finally {
+            gate.complete(null);
+            matchmaker.holdBatchSolvesUntil(CompletableFuture.completedFuture(null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(hq) == 11);
+        assertThat(matchmaker.candidate(quitter).orElseThrow().state()).isEqualTo(Candidate.State.WITHDRAWN);
+        assertThat(workers.subList(1, workers.size())).allSatisfy(w ->
+                assertThat(matchmaker.candidate(w).orElseThrow().offer().jobId()).isEqualTo(hq));
     }
 
     @Test
