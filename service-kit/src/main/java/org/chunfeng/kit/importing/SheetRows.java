@@ -57,10 +57,13 @@ public abstract class SheetRows implements Iterator<SourceRow>, Closeable {
     private List<String> header;
     private SourceRow next;
 
-    /** The header row's cells; empty for an empty file. */
+    /** The header row's cells: the first row that is not blank. Empty for a file of blank rows or none. */
     public List<String> header() {
         if (header == null) {
             SourceRow first = read();
+            while (first != null && first.isBlank()) {
+                first = read();
+            }
             header = first == null ? List.of() : first.cells();
         }
         return header;

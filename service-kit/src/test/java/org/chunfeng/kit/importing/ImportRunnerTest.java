@@ -41,15 +41,16 @@ class ImportRunnerTest {
     @Test
     void rowsAreWrittenInBatchesAndCountedAndTheFileIsDeleted() throws Exception {
         ImportRunner runner = runner(1, 1, 2, 100);
-        Path file = csv("name,number\na,1\n\nb,x\nc,3\nc,3\n");
+        Path file = csv("\nname,number\na,1\n\nb,x\nc,3\nc,3\n");
         Fake importer = new Fake();
         String jobId = runner.submit(file, "sheet.csv", "office", importer);
 
         assertThat(jobs.awaitEnd(jobId)).isEqualTo(State.DONE);
         assertThat(jobs.created.get(jobId)).isEqualTo(4);
-        assertThat(importer.flushSizes).as("two rows a batch; the blank row is skipped").containsExactly(2, 2);
+        assertThat(importer.flushSizes).as("two rows a batch; blank rows are skipped").containsExactly(2, 2);
         List<RowReport> rows = jobs.rows.get(jobId);
-        assertThat(rows).extracting(RowReport::row).containsExactly(2, 4, 5, 6);
+        assertThat(rows).as("a blank line above the header and one between rows keep their numbers")
+                .extracting(RowReport::row).containsExactly(3, 5, 6, 7);
         assertThat(rows).extracting(RowReport::outcome).containsExactly(Outcome.IMPORTED, Outcome.REJECTED,
                 Outcome.IMPORTED, Outcome.DUPLICATE);
         assertThat(jobs.lastCounts.get(jobId)).containsExactly(4, 2, 1, 1);
@@ -66,6 +67,7 @@ class ImportRunnerTest {
                 new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}), ".xlsx");
         assertRefused(runner, zipThatIsNoWorkbook(), "cannot be read");
         assertRefused(runner, csv(""), "no header row");
+        assertRefused(runner, csv("\n,,\n\n"), "no header row");
         assertRefused(runner, csv("name,number\n"), "no rows below the header");
         assertRefused(runner, csv("name,number\na,1\nb,2\nc,3\nd,4\n"), "more than 3 rows");
         assertRefused(runner, csv("colour\nred\n"), "the header needs name");
