@@ -17,7 +17,7 @@ public record EmploymentProperties(String idHashKey, AtRisk atRisk, Importing im
     public EmploymentProperties {
         idHashKey = idHashKey == null || idHashKey.isBlank() ? DEVELOPMENT_KEY : idHashKey;
         atRisk = atRisk == null ? new AtRisk(7, null) : atRisk;
-        importing = importing == null ? new Importing(1, 4, 500) : importing;
+        importing = importing == null ? new Importing(1, 4, 500, 100_000) : importing;
     }
 
     public boolean usesDevelopmentKey() {
@@ -36,12 +36,13 @@ public record EmploymentProperties(String idHashKey, AtRisk atRisk, Importing im
         }
     }
 
-    /** Background import: threads, how many uploads may wait, and rows per database batch. */
-    public record Importing(int threads, int queue, int batchSize) {
+    /** Background import: threads, how many uploads may wait, rows per database batch, most rows in a sheet. */
+    public record Importing(int threads, int queue, int batchSize, int maxRows) {
         public Importing {
             threads = threads <= 0 ? 1 : threads;
             queue = queue <= 0 ? 4 : queue;
             batchSize = batchSize <= 0 ? 500 : batchSize;
+            maxRows = maxRows <= 0 ? 100_000 : maxRows;
         }
     }
 }

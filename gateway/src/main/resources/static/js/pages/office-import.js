@@ -131,7 +131,7 @@ function jobStatus(job) {
       figure(t('import.imported'), number(p.imported), 'IMPORTED'),
       figure(t('import.duplicates'), number(p.duplicates), 'DUPLICATE'),
       figure(t('import.rejected'), number(p.rejected), 'REJECTED')),
-    job.message ? h('p', job.message) : null);
+    job.message ? h('p', serverMessage(job.message)) : null);
 }
 
 function figure(term, value, outcome) {

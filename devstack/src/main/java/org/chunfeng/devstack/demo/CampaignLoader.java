@@ -24,7 +24,6 @@ final class CampaignLoader {
     }
 
     private static final int PAGE = 500;
-    static final int POSTINGS_PER_SHEET = 100;
     private static final int SHOWN_REJECTIONS = 5;
 
     private final GatewayClient office;
@@ -83,47 +82,27 @@ final class CampaignLoader {
     }
 
     /**
-     * Imports the postings not yet posted, a sheet of at most {@value #POSTINGS_PER_SHEET} at a time so that no
-     * upload outlasts the gateway's 30-second timeout on a busy machine. A sheet that timed out may still have been
-     * imported: what is missing is worked out again before the next sheet. Returns {added, rejected}.
+     * Imports the postings not yet posted as one sheet and follows the import job to its end. A row posted before
+     * comes back as a duplicate, so a load that was stopped half-way can simply run again. Returns {added, rejected}.
      */
     private int[] postings(DemoCampaign campaign, Map<String, String> employerIds) {
-        int created = 0;
-        int rejected = 0;
-        int alreadyThere = -1;
-        long openings = 0;
-        JsonNode rejections = null;
-        for (int sheet = 0; sheet < 3 * campaign.postings().size() / POSTINGS_PER_SHEET + 3; sheet++) {
-            List<DemoPosting> missing = missingPostings(campaign);
-            if (alreadyThere < 0) {
-                alreadyThere = campaign.postings().size() - missing.size();
-            }
-            if (missing.isEmpty() || missing.size() <= rejected) {
-                break;
-            }
-            List<DemoPosting> next = missing.subList(rejected, Math.min(missing.size(), rejected + POSTINGS_PER_SHEET));
-            JsonNode report;
-            try {
-                report = office.upload("/api/jobs/import", "demo-postings.csv", "text/csv",
-                        DemoSheets.postings(next, employerIds));
-            } catch (GatewayClient.CallFailed e) {
-                if (e.status() != 504) {
-                    throw e;
-                }
-                GatewayClient.pause(Duration.ofSeconds(5));
-                continue;
-            }
-            created += report.path("created").asInt();
-            rejected += report.path("rejected").asInt();
-            openings += next.stream().mapToLong(DemoPosting::openings).sum();
-            if (report.path("rejected").asInt() > 0 && rejections == null) {
-                rejections = report.path("results");
-            }
+        List<DemoPosting> missing = missingPostings(campaign);
+        int alreadyThere = campaign.postings().size() - missing.size();
+        if (missing.isEmpty()) {
+            out.printf("  job postings: none to import, %,d already posted%n", alreadyThere);
+            return new int[] {0, 0};
         }
+        JsonNode accepted = office.upload("/api/jobs/import", "demo-postings.csv", "text/csv",
+                DemoSheets.postings(missing, employerIds));
+        String path = "/api/jobs/import/" + accepted.path("jobId").asString();
+        JsonNode progress = follow(path, "job postings").path("progress");
+        int created = progress.path("imported").asInt();
+        int rejected = progress.path("rejected").asInt();
+        long openings = missing.stream().mapToLong(DemoPosting::openings).sum();
         out.printf("  job postings: %,d imported with %,d openings, %,d rejected, %,d already posted%n", created,
-                openings, rejected, alreadyThere);
-        if (rejections != null) {
-            showRejections(rejections, "errors");
+                openings, rejected, alreadyThere + progress.path("duplicates").asInt());
+        if (rejected > 0) {
+            showRejections(office.get(path + "?outcome=REJECTED&size=" + SHOWN_REJECTIONS).path("rows"), "errors");
         }
         return new int[] {created, rejected};
     }
@@ -175,30 +154,7 @@ final class CampaignLoader {
         JsonNode accepted = office.upload("/api/workers/import", "demo-workers.csv", "text/csv",
                 DemoSheets.workers(campaign.workers()));
         String path = "/api/workers/import/" + accepted.path("jobId").asString();
-        long start = System.nanoTime();
-        int lastPercent = -1;
-        JsonNode job;
-        while (true) {
-            job = office.get(path + "?size=1").path("job");
-            String state = job.path("state").asString();
-            int percent = job.path("progress").path("percent").asInt();
-            if (percent / 25 != lastPercent / 25 && !state.equals("DONE")) {
-                out.printf("  workers: importing, %d%% read%n", percent);
-                lastPercent = percent;
-            }
-            if (state.equals("DONE")) {
-                break;
-            }
-            if (state.equals("FAILED") || state.equals("INTERRUPTED")) {
-                throw new IllegalStateException("The workers' import " + state + ": " + job.path("message").asString());
-            }
-            if (System.nanoTime() - start > timeout.toNanos()) {
-                throw new IllegalStateException("The workers' import did not finish within " + timeout.toSeconds()
-                        + " s (" + percent + "% read)");
-            }
-            GatewayClient.pause(Duration.ofMillis(500));
-        }
-        JsonNode progress = job.path("progress");
+        JsonNode progress = follow(path, "workers").path("progress");
         int imported = progress.path("imported").asInt();
         int duplicates = progress.path("duplicates").asInt();
         int rejected = progress.path("rejected").asInt();
@@ -208,6 +164,33 @@ final class CampaignLoader {
             showRejections(office.get(path + "?outcome=REJECTED&size=" + SHOWN_REJECTIONS).path("rows"), "errors");
         }
         return new int[] {imported, duplicates, rejected};
+    }
+
+    /** Polls an import job (either service's: they answer alike) until it is DONE; returns the job. */
+    private JsonNode follow(String path, String what) {
+        long start = System.nanoTime();
+        int lastPercent = -1;
+        while (true) {
+            JsonNode job = office.get(path + "?size=1").path("job");
+            String state = job.path("state").asString();
+            int percent = job.path("progress").path("percent").asInt();
+            if (state.equals("DONE")) {
+                return job;
+            }
+            if (percent / 25 != lastPercent / 25) {
+                out.printf("  %s: importing, %d%% read%n", what, percent);
+                lastPercent = percent;
+            }
+            if (state.equals("FAILED") || state.equals("INTERRUPTED")) {
+                throw new IllegalStateException("The import of " + what + " " + state + ": "
+                        + job.path("message").asString());
+            }
+            if (System.nanoTime() - start > timeout.toNanos()) {
+                throw new IllegalStateException("The import of " + what + " did not finish within "
+                        + timeout.toSeconds() + " s (" + percent + "% read)");
+            }
+            GatewayClient.pause(Duration.ofMillis(500));
+        }
     }
 
     private void showRejections(JsonNode rows, String errorsField) {

@@ -196,6 +196,8 @@ class OfficeBrowserTest {
                 + "99,116.2567,,,普工,2,均可,,3000,2026-12-01,绿码,2026-11-20\n");
         Path file = folder.resolve("郭湖村入户排查.csv");
         Files.writeString(file, sheet, StandardCharsets.UTF_8);
+        Path shortHeader = folder.resolve("只有姓名和手机号.csv");
+        Files.writeString(shortHeader, "姓名,手机号\n张三,13800000000\n", StandardCharsets.UTF_8);
 
         signIn(system);
         browser.visit("/office/workers/import");
@@ -203,6 +205,12 @@ class OfficeBrowserTest {
         browser.click("form button[type=submit]");
         browser.awaitText("#import-file-error", "请先选择文件");
         browser.screenshot("import-choose");
+        // A sheet lacking required columns is refused before any job, in the clerk's language.
+        browser.await("#import-file").sendKeys(shortHeader.toString());
+        browser.click("form button[type=submit]");
+        browser.awaitText("#import-file-error", "表头缺少必填的列");
+        assertThat(browser.text("#import-file-error")).contains("身份证号");
+        browser.screenshot("import-header-refused");
         browser.await("#import-file").sendKeys(file.toString());
         browser.click("form button[type=submit]");
         browser.await("[data-state]");

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chunfeng.kit.importing.SourceRow;
 
 /** Which column of this file holds what, found from its header row; the file's own header text names errors. */
 public final class ColumnMap {

@@ -8,19 +8,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.chunfeng.employment.importing.ImportJobs.Job;
-import org.chunfeng.employment.importing.ImportJobs.Outcome;
-import org.chunfeng.employment.importing.ImportJobs.RowReport;
+import java.util.List;
 import org.chunfeng.employment.worker.PageOf;
+import org.chunfeng.kit.error.FieldViolation;
 import org.chunfeng.kit.error.InvalidInputException;
 import org.chunfeng.kit.error.NotFoundException;
-import org.chunfeng.kit.error.Problems;
+import org.chunfeng.kit.importing.ImportJobs;
+import org.chunfeng.kit.importing.ImportJobs.Job;
+import org.chunfeng.kit.importing.ImportJobs.Outcome;
+import org.chunfeng.kit.importing.ImportJobs.RowPage;
+import org.chunfeng.kit.importing.ImportRunner;
 import org.chunfeng.kit.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,13 +46,19 @@ class ImportController {
 
     private final ImportRunner runner;
     private final ImportJobs jobs;
+    private final WorkerSheet sheet;
 
-    ImportController(ImportRunner runner, ImportJobs jobs) {
+    ImportController(ImportRunner runner, ImportJobs jobs, WorkerSheet sheet) {
         this.runner = runner;
         this.jobs = jobs;
+        this.sheet = sheet;
     }
 
     record Accepted(String jobId, String status) {
+    }
+
+    /** One line of the report. {@code workerId} is the new worker, or for a duplicate the one already there. */
+    record RowReport(int row, Outcome outcome, String workerId, List<FieldViolation> errors) {
     }
 
     record JobReport(Job job, PageOf<RowReport> rows) {
@@ -63,9 +69,11 @@ class ImportController {
     @Operation(summary = "Import workers from a CSV (UTF-8) or XLSX sheet", description = "Answers at once with a "
             + "job; the rows are read in the background. Follow GET /api/workers/import/{jobId} for progress and "
             + "the report: each row imported, duplicate (in the file or already registered) or rejected with "
-            + "the reason per column. A rejected row stores nothing.")
+            + "the reason per column. A rejected row stores nothing. The header and the number of rows are checked "
+            + "before answering.")
     @ApiResponse(responseCode = "202", description = "Queued; Location is the job")
-    @ApiResponse(responseCode = "400", description = "No file, an empty file or an old .xls workbook",
+    @ApiResponse(responseCode = "400", description = "No file, an empty file, not a CSV or XLSX (an old .xls "
+            + "workbook), a header without the required columns, no rows or more than the most allowed (100,000)",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "413", description = "Larger than 50 MB", content = @Content(
@@ -73,26 +81,10 @@ class ImportController {
     @ApiResponse(responseCode = "503", description = "Too many imports waiting; try again later",
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(implementation = ProblemDetail.class)))
-    ResponseEntity<?> upload(@RequestPart("file") MultipartFile file) throws IOException {
-        if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "is empty: choose the filled-in template");
-        }
-        Path copy = Files.createTempFile("chunfeng-import-", ".upload");
-        file.transferTo(copy);
-        String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
-        String jobId;
-        try {
-            jobId = runner.submit(copy, name, CurrentUser.name());
-        } catch (IllegalArgumentException e) {
-            Files.deleteIfExists(copy);
-            throw new InvalidInputException("file", e.getMessage());
-        } catch (ImportRunner.BusyException e) {
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60")
-                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "import-busy", "Imports busy",
-                            e.getMessage()));
-        }
-        return ResponseEntity.accepted().location(URI.create("/api/workers/import/" + jobId))
-                .body(new Accepted(jobId, "/api/workers/import/" + jobId));
+    ResponseEntity<Accepted> upload(@RequestPart("file") MultipartFile file) throws IOException {
+        String jobId = runner.submit(file, CurrentUser.name(), sheet);
+        String path = "/api/workers/import/" + jobId;
+        return ResponseEntity.accepted().location(URI.create(path)).body(new Accepted(jobId, path));
     }
 
     @GetMapping("/api/workers/import/{jobId}")
@@ -105,7 +97,9 @@ class ImportController {
             @Parameter(description = "Only rows with this outcome") @RequestParam(required = false) Outcome outcome,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "100") int size) {
         Job job = jobs.find(jobId).orElseThrow(() -> new NotFoundException("Import", jobId));
-        return new JobReport(job, jobs.rows(jobId, outcome, page, size));
+        RowPage rows = jobs.rows(jobId, outcome, page, size);
+        return new JobReport(job, new PageOf<>(rows.items().stream().map(r -> new RowReport(r.row(), r.outcome(),
+                r.recordId(), r.errors())).toList(), rows.page(), rows.size(), rows.total()));
     }
 
     @GetMapping("/api/workers/import/template")

@@ -13,6 +13,7 @@ import org.chunfeng.employment.registration.RegistrationForm.SkillForm;
 import org.chunfeng.employment.registration.RegistrationRules;
 import org.chunfeng.employment.registration.Vocabulary;
 import org.chunfeng.kit.error.FieldViolation;
+import org.chunfeng.kit.importing.SourceRow;
 
 /**
  * Turns one sheet row into a registration and checks it with the same rules as the form. Problems are reported

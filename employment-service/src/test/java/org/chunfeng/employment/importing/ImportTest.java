@@ -190,11 +190,15 @@ class ImportTest {
     }
 
     @Test
-    void aSheetWithoutTheRequiredColumnsFailsWithTheirNames() {
-        JsonNode report = importAndWait("姓名,手机号\r\n张三,13800000000\r\n".getBytes(StandardCharsets.UTF_8),
-                "short.csv");
-        assertThat(report.path("job").path("state").stringValue()).isEqualTo("FAILED");
-        assertThat(report.path("job").path("message").stringValue()).contains("身份证号").contains("idNumber");
+    void aSheetWithoutTheRequiredColumnsIsRefusedAtOnceWithTheirNames() {
+        long jobsBefore = mongo.getCollection(org.chunfeng.kit.importing.ImportJobs.JOBS).countDocuments();
+        JsonNode refused = upload("姓名,手机号\r\n张三,13800000000\r\n".getBytes(StandardCharsets.UTF_8),
+                "short.csv", Api.OFFICE, 400);
+        assertThat(refused.path("errors").get(0).path("field").stringValue()).isEqualTo("file");
+        assertThat(refused.path("errors").get(0).path("message").stringValue()).contains("身份证号")
+                .contains("idNumber");
+        assertThat(mongo.getCollection(org.chunfeng.kit.importing.ImportJobs.JOBS).countDocuments())
+                .as("a refused upload leaves no job").isEqualTo(jobsBefore);
     }
 
     @Test
@@ -203,6 +207,11 @@ class ImportTest {
         JsonNode refused = upload(ole2, "old.xls", Api.OFFICE, 400);
         assertThat(refused.path("errors").get(0).path("message").stringValue()).contains(".xlsx");
         upload(new byte[0], "empty.csv", Api.OFFICE, 400);
+        String header = java.util.Arrays.stream(ImportColumn.values()).map(ImportColumn::header)
+                .collect(Collectors.joining(","));
+        JsonNode noRows = upload((header + "\r\n").getBytes(StandardCharsets.UTF_8), "header-only.csv", Api.OFFICE,
+                400);
+        assertThat(noRows.path("errors").get(0).path("message").stringValue()).contains("no rows");
         upload("a,b".getBytes(StandardCharsets.UTF_8), "x.csv", TestTokens.bearer(Role.TRANSPORT_COORDINATOR), 403);
         api.get("/api/workers/import/no-such-job", Api.OFFICE, 404);
     }

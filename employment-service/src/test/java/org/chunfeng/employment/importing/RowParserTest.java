@@ -16,6 +16,7 @@ import org.chunfeng.employment.worker.Details;
 import org.chunfeng.employment.worker.NationalId;
 import org.chunfeng.kit.error.FieldViolation;
 import org.junit.jupiter.api.Test;
+import org.chunfeng.kit.importing.SourceRow;
 
 /** One sheet row to one registration, without Spring: headers, words, numbers, dates and every rule. */
 class RowParserTest {

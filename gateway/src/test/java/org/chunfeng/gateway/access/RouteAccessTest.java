@@ -68,6 +68,9 @@ class RouteAccessTest {
             new Call(HttpMethod.GET, "/api/jobs/J1", "jobs", Set.of(Caller.OFFICE, Caller.COORDINATOR)),
             new Call(HttpMethod.POST, "/api/jobs", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/jobs/J1/close", "jobs", Set.of(Caller.OFFICE)),
+            new Call(HttpMethod.POST, "/api/jobs/import", "jobs", Set.of(Caller.OFFICE)),
+            // Coordinators read under /api/jobs; jobs-service itself keeps import reports to the office.
+            new Call(HttpMethod.GET, "/api/jobs/import/I1", "jobs", Set.of(Caller.OFFICE, Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/matching/explain?workerId=W1", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/vehicles", "transport", Set.of(Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/vehicles", "transport", Set.of(Caller.COORDINATOR)),

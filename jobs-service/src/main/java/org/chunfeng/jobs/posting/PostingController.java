@@ -6,14 +6,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.io.IOException;
 import java.util.List;
 import org.chunfeng.contracts.common.EmployerKind;
 import org.chunfeng.contracts.common.GeoPoint;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.kit.error.InvalidInputException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -22,10 +20,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/jobs")
@@ -33,11 +29,9 @@ import org.springframework.web.multipart.MultipartFile;
 class PostingController {
 
     private final Postings postings;
-    private final PostingImport importer;
 
-    PostingController(Postings postings, PostingImport importer) {
+    PostingController(Postings postings) {
         this.postings = postings;
-        this.importer = importer;
     }
 
     /** One page of a listing. */
@@ -93,20 +87,6 @@ class PostingController {
             + "withdrawn (MatchWithdrawn) and those workers matched again. Placements stand.")
     Posting close(@PathVariable String id, @RequestBody(required = false) CloseRequest request) {
         return postings.close(id, request == null ? null : request.reason());
-    }
-
-    @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('LABOUR_OFFICE')")
-    @Operation(summary = "Import jobs from a spreadsheet", description = "Labour office only. CSV (UTF-8) or XLSX, "
-            + "first row headers (English or Chinese, see the jobs-service README). Each good row becomes a posting; "
-            + "the report lists every row's outcome and the errors of the rows left out.")
-    PostingImport.Report importFile(@RequestPart("file") MultipartFile file) throws IOException {
-        if (file.isEmpty()) {
-            throw new InvalidInputException("file", "is empty");
-        }
-        try (var in = file.getInputStream()) {
-            return importer.importFile(file.getOriginalFilename(), in);
-        }
     }
 
     static GeoPoint point(String near) {

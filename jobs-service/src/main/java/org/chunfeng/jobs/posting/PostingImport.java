@@ -2,11 +2,6 @@ package org.chunfeng.jobs.posting;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,49 +11,36 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.SpecialGroup;
 import org.chunfeng.contracts.jobs.JobPosted;
 import org.chunfeng.jobs.match.Matchmaker;
 import org.chunfeng.kit.error.FieldViolation;
 import org.chunfeng.kit.error.InvalidInputException;
-import org.dhatim.fastexcel.reader.Cell;
-import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ReadableWorkbook;
-import org.dhatim.fastexcel.reader.Row;
+import org.chunfeng.kit.importing.ImportJobs.Outcome;
+import org.chunfeng.kit.importing.ImportJobs.RowReport;
+import org.chunfeng.kit.importing.SheetImporter;
+import org.chunfeng.kit.importing.SourceRow;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports postings from a spreadsheet, row by row as it streams in (Commons CSV; FastExcel's streaming reader for
- * XLSX, which never builds the workbook in memory). A good row becomes a posting at once; a bad row is left out and
- * the report names its row number and every bad field. Headers may be the English field names or the Chinese ones
- * clerks use (see the jobs-service README).
+ * The postings' sheet, imported as a background job by the kit's runner: a good row becomes a posting (with its
+ * JobPosted) when its batch is written; a bad row is left out and the report names its row number and every bad
+ * field. Headers may be the English field names or the Chinese ones clerks use (see the jobs-service README).
  */
 @Service
-public class PostingImport {
-
-    public enum Outcome { CREATED, DUPLICATE, REJECTED }
-
-    /**
-     * What happened to one data row; {@code row} counts the header as row 1, as a spreadsheet shows it. A duplicate
-     * row was posted before, by this sheet or an earlier import, and {@code jobId} names that posting.
-     */
-    public record RowResult(int row, Outcome outcome, String jobId, List<FieldViolation> errors) {
-    }
-
-    public record Report(String fileName, String format, int rows, int created, int duplicates, int rejected,
-            List<RowResult> results) {
-    }
+public class PostingImport implements SheetImporter {
 
     static final Map<String, String> HEADERS = headers();
-    private static final int MAX_ROWS = 100_000;
+    /** Without these every row would be refused, so the header is refused instead. */
+    static final List<String> REQUIRED = List.of("employerId", "title", "category", "openings", "siteName", "city",
+            "lat", "lon", "monthlyWage", "startDate");
+    /** Excel counts days from 1899-12-30 (its 1900 leap-year bug included). */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final Postings postings;
     private final JobStore store;
@@ -72,70 +54,76 @@ public class PostingImport {
         this.validator = validator;
     }
 
-    public Report importFile(String fileName, InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw);
-        in.mark(8);
-        byte[] head = in.readNBytes(8);
-        in.reset();
-        boolean xlsx = head.length >= 4 && ReadableWorkbook.isOOXMLZipHeader(head);
-        List<RowResult> results = new ArrayList<>();
-        List<String> created = new ArrayList<>();
-        RowSink sink = new RowSink(results, created);
-        if (xlsx) {
-            readXlsx(in, sink);
-        } else {
-            readCsv(in, sink);
-        }
-        if (!created.isEmpty()) {
-            matchmaker.postingsOpened(created);
-        }
-        int duplicates = (int) results.stream().filter(r -> r.outcome() == Outcome.DUPLICATE).count();
-        int rejected = (int) results.stream().filter(r -> r.outcome() == Outcome.REJECTED).count();
-        return new Report(fileName, xlsx ? "xlsx" : "csv", results.size(), created.size(), duplicates, rejected,
-                List.copyOf(results));
+    @Override
+    public Session begin(List<String> header, String createdBy) {
+        return new Batch(columns(header));
     }
 
-    private final class RowSink {
-        final List<RowResult> results;
-        final List<String> created;
+    /** The rows waiting to be posted, and the postings this sheet has opened so far. */
+    private final class Batch implements Session {
 
-        RowSink(List<RowResult> results, List<String> created) {
-            this.results = results;
-            this.created = created;
+        private record Pending(int row, PostingForm form) {
         }
 
-        void accept(int row, Map<String, String> values) {
-            if (results.size() >= MAX_ROWS) {
-                throw new InvalidInputException("file", "has more than " + MAX_ROWS + " rows; split it");
-            }
-            if (values.values().stream().allMatch(v -> v == null || v.isBlank())) {
-                return;
-            }
+        private final List<String> columns;
+        private final List<Pending> pending = new ArrayList<>();
+        private final List<RowReport> reports = new ArrayList<>();
+        private final List<String> opened = new ArrayList<>();
+
+        Batch(List<String> columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public void add(SourceRow row) {
             List<FieldViolation> errors = new ArrayList<>();
-            PostingForm form = form(values, errors);
+            PostingForm form = form(values(row, columns), errors);
             if (errors.isEmpty()) {
                 for (ConstraintViolation<PostingForm> v : validator.validate(form)) {
                     errors.add(new FieldViolation(v.getPropertyPath().toString(), v.getMessage()));
                 }
             }
             if (errors.isEmpty()) {
+                pending.add(new Pending(row.number(), form));
+            } else {
+                reports.add(rejected(row.number(), errors));
+            }
+        }
+
+        @Override
+        public List<RowReport> flush() {
+            for (Pending p : pending) {
                 try {
-                    Posting posting = postings.prepare(form, idOf(form));
+                    Posting posting = postings.prepare(p.form(), idOf(p.form()));
                     if (store.insert(posting, List.of(new JobPosted(posting.id(), posting.postedAt(),
                             posting.toContract())))) {
-                        created.add(posting.id());
-                        results.add(new RowResult(row, Outcome.CREATED, posting.id(), List.of()));
+                        opened.add(posting.id());
+                        reports.add(new RowReport(p.row(), Outcome.IMPORTED, posting.id(), List.of()));
                     } else {
-                        results.add(new RowResult(row, Outcome.DUPLICATE, posting.id(), List.of()));
+                        reports.add(new RowReport(p.row(), Outcome.DUPLICATE, posting.id(), List.of()));
                     }
-                    return;
                 } catch (InvalidInputException e) {
-                    errors.addAll(e.violations());
+                    reports.add(rejected(p.row(), new ArrayList<>(e.violations())));
                 }
             }
-            errors.sort(Comparator.comparing(FieldViolation::field));
-            results.add(new RowResult(row, Outcome.REJECTED, null, List.copyOf(errors)));
+            List<RowReport> done = List.copyOf(reports);
+            pending.clear();
+            reports.clear();
+            return done;
         }
+
+        /** Matched once for the whole sheet, as a batch when it brings many openings. */
+        @Override
+        public void finish() {
+            if (!opened.isEmpty()) {
+                matchmaker.postingsOpened(List.copyOf(opened));
+            }
+        }
+    }
+
+    private static RowReport rejected(int row, List<FieldViolation> errors) {
+        errors.sort(Comparator.comparing(FieldViolation::field));
+        return new RowReport(row, Outcome.REJECTED, null, List.copyOf(errors));
     }
 
     /**
@@ -158,78 +146,45 @@ public class PostingImport {
         }
     }
 
-    private void readCsv(InputStream in, RowSink sink) throws IOException {
-        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        reader = skipByteOrderMark(reader);
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(true).get()
-                .parse(reader)) {
-            Iterator<CSVRecord> records = parser.iterator();
-            if (!records.hasNext()) {
-                throw new InvalidInputException("file", "has no header row");
-            }
-            List<String> columns = columns(records.next().toList());
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < columns.size() && i < record.size(); i++) {
-                    if (columns.get(i) != null) {
-                        values.put(columns.get(i), record.get(i));
-                    }
-                }
-                sink.accept((int) record.getRecordNumber(), values);
-            }
-        }
-    }
-
-    private void readXlsx(InputStream in, RowSink sink) throws IOException {
-        try (ReadableWorkbook workbook = new ReadableWorkbook(in);
-                var rows = workbook.getFirstSheet().openStream()) {
-            Iterator<Row> it = rows.iterator();
-            if (!it.hasNext()) {
-                throw new InvalidInputException("file", "has no header row");
-            }
-            Row header = it.next();
-            List<String> texts = new ArrayList<>();
-            for (int i = 0; i < header.getCellCount(); i++) {
-                texts.add(header.getCellText(i));
-            }
-            List<String> columns = columns(texts);
-            while (it.hasNext()) {
-                Row row = it.next();
-                Map<String, String> values = new HashMap<>();
-                for (int i = 0; i < columns.size() && i < row.getCellCount(); i++) {
-                    String column = columns.get(i);
-                    Cell cell = row.getCell(i);
-                    if (column == null || cell == null) {
-                        continue;
-                    }
-                    if (column.equals("startDate") && cell.getType() == CellType.NUMBER) {
-                        values.put(column, cell.asDate().toLocalDate().toString());
-                    } else {
-                        values.put(column, cell.getType() == CellType.NUMBER ? cell.getRawValue() : cell.getText());
-                    }
-                }
-                sink.accept(row.getRowNum(), values);
-            }
-        }
-    }
-
-    private static List<String> columns(List<String> headerTexts) {
+    /**
+     * Each header cell's field, null for a column nobody asked for. A header naming no field, or lacking a required
+     * one, is refused with the missing columns in both languages.
+     */
+    static List<String> columns(List<String> headerTexts) {
         List<String> columns = new ArrayList<>();
-        boolean any = false;
         for (String text : headerTexts) {
-            String column = text == null ? null : HEADERS.get(text.trim().toLowerCase(Locale.ROOT));
-            columns.add(column);
-            any |= column != null;
+            String column = text == null ? null
+                    : HEADERS.get(text.replace("\uFEFF", "").trim().toLowerCase(Locale.ROOT));
+            columns.add(columns.contains(column) ? null : column);
         }
-        if (!any) {
-            throw new InvalidInputException("file", "the first row must name the columns, such as employerId, title, "
-                    + "category, openings, siteName, city, lat, lon, monthlyWage, startDate");
+        List<String> missing = REQUIRED.stream().filter(f -> !columns.contains(f))
+                .map(f -> CHINESE.get(f) + " (" + f + ")").toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("file", "The header row cannot be used: missing required columns: "
+                    + String.join(", ", missing) + "; the first row must name the columns (see the jobs-service "
+                    + "README)");
         }
         return columns;
     }
 
-    private static PostingForm form(Map<String, String> v, List<FieldViolation> errors) {
+    /** A row's cells by field; a day number in a startDate cell that Excel kept as a number is read as a date. */
+    static Map<String, String> values(SourceRow row, List<String> columns) {
+        Map<String, String> values = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            if (column == null) {
+                continue;
+            }
+            String cell = row.cell(i);
+            if (column.equals("startDate") && row.numericCells().contains(i) && cell.matches("\\d{1,6}")) {
+                cell = EXCEL_EPOCH.plusDays(Long.parseLong(cell)).toString();
+            }
+            values.put(column, cell);
+        }
+        return values;
+    }
+
+    static PostingForm form(Map<String, String> v, List<FieldViolation> errors) {
         Double lat = number(v, "lat", errors);
         Double lon = number(v, "lon", errors);
         SiteForm site = new SiteForm(text(v, "siteName"), text(v, "city"), lat, lon);
@@ -358,29 +313,37 @@ public class PostingImport {
         return result;
     }
 
-    private static Reader skipByteOrderMark(Reader reader) throws IOException {
-        java.io.PushbackReader pushback = new java.io.PushbackReader(reader, 1);
-        int first = pushback.read();
-        if (first != -1 && first != '\uFEFF') {
-            pushback.unread(first);
-        }
-        return pushback;
-    }
+    /** The first Chinese header of each field, to name a missing column as a clerk's sheet does. */
+    private static final Map<String, String> CHINESE = chinese();
 
-    private static Map<String, String> headers() {
-        Map<String, String> h = new HashMap<>();
-        String[][] names = {
+    private static Map<String, String[]> names() {
+        Map<String, String[]> names = new LinkedHashMap<>();
+        String[][] rows = {
                 {"employerId", "用人单位编号", "单位编号"}, {"title", "岗位名称", "岗位"}, {"category", "工种", "岗位类别"},
                 {"requiredSkills", "技能要求", "所需技能"}, {"openings", "招聘人数", "岗位数"},
                 {"siteName", "工作地点", "地址"}, {"city", "所在城市", "城市"}, {"lat", "纬度"}, {"lon", "经度"},
                 {"monthlyWage", "月薪", "月工资"}, {"startDate", "开工日期", "到岗日期"},
                 {"accommodation", "包住宿", "住宿"}, {"minAge", "最低年龄"}, {"maxAge", "最高年龄"},
                 {"suitableFor", "适合群体", "适合人群"}};
-        for (String[] row : names) {
+        for (String[] row : rows) {
+            names.put(row[0], row);
+        }
+        return names;
+    }
+
+    private static Map<String, String> headers() {
+        Map<String, String> h = new HashMap<>();
+        for (String[] row : names().values()) {
             for (String name : row) {
                 h.put(name.toLowerCase(Locale.ROOT), row[0]);
             }
         }
         return Map.copyOf(h);
+    }
+
+    private static Map<String, String> chinese() {
+        Map<String, String> c = new HashMap<>();
+        names().forEach((field, row) -> c.put(field, row[1]));
+        return Map.copyOf(c);
     }
 }

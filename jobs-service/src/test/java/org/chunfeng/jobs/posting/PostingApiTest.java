@@ -3,9 +3,6 @@ package org.chunfeng.jobs.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.chunfeng.contracts.Topic;
@@ -18,14 +15,10 @@ import org.chunfeng.jobs.support.Topics;
 import org.chunfeng.kit.testing.ServiceTest;
 import org.chunfeng.kit.testing.TestTokens;
 import org.chunfeng.kit.testing.TopicReader;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.test.web.servlet.client.RestTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -160,120 +153,12 @@ class PostingApiTest {
     }
 
     @Test
-    void aCsvImportCreatesTheGoodRowsAndReportsEachBadOne() {
-        String csv = "\uFEFF用人单位编号,岗位名称,工种,招聘人数,工作地点,所在城市,纬度,经度,月薪,开工日期,包住宿,最高年龄,适合群体\n"
-                + employer + ",剪枝工,果树种植,8,一号园区," + "利辛县," + area.east(2).lat() + "," + area.east(2).lon()
-                + ",3800,2027-03-05,是,65,老人\n"
-                + employer + ",搬运工,LOGISTICS,abc,二号园区,利辛县,33.1,116.2,4000,2027-03-05,否,,\n"
-                + "emp-unknown,采摘工,FRUIT_GROWING,3,三号园区,利辛县,33.1,116.2,3900,2027/03/06,是,,\n"
-                + employer + ",打包工,PACKING,2,四号园区,利辛县,95,116.2,3900,soon,maybe,,妖怪\n";
-        Map<?, ?> report = upload("jobs.csv", csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(report.get("format")).isEqualTo("csv");
-        assertThat(report.get("rows")).isEqualTo(4);
-        assertThat(report.get("created")).isEqualTo(1);
-        assertThat(report.get("rejected")).isEqualTo(3);
-        List<?> results = (List<?>) report.get("results");
-        Map<?, ?> first = (Map<?, ?>) results.get(0);
-        assertThat(first.get("row")).isEqualTo(2);
-        Map<?, ?> created = jobs.job((String) first.get("jobId"));
-        assertThat(created.get("category")).isEqualTo("FRUIT_GROWING");
-        assertThat(created.get("suitableFor")).isEqualTo(List.of("ELDERLY"));
-        assertThat(created.get("accommodation")).isEqualTo(true);
-        assertThat(fields(results.get(1))).containsExactly("openings");
-        assertThat(fields(results.get(2))).containsExactly("employerId");
-        assertThat(fields(results.get(3))).contains("category", "startDate", "accommodation", "suitableFor");
-        assertThat(((Map<?, ?>) results.get(3)).get("outcome")).isEqualTo("REJECTED");
-    }
-
-    @Test
-    void aSheetUploadedAgainPostsNothingTwice() {
-        String row = employer + ",装卸工,LOGISTICS,6,物流园," + "利辛县," + area.east(3).lat() + "," + area.east(3).lon()
-                + ",4200,2027-03-08,否,,\n";
-        String other = employer + ",装卸工,LOGISTICS,7,物流园," + "利辛县," + area.east(3).lat() + ","
-                + area.east(3).lon() + ",4200,2027-03-08,否,,\n";
-        String csv = "employerId,title,category,openings,siteName,city,lat,lon,monthlyWage,startDate,accommodation,"
-                + "maxAge,suitableFor\n" + row + row + other;
-        Map<?, ?> first = upload("jobs.csv", csv.getBytes(StandardCharsets.UTF_8));
-        List<?> results = (List<?>) first.get("results");
-        assertThat(first.get("created")).isEqualTo(2);
-        assertThat(first.get("duplicates")).isEqualTo(1);
-        String id = (String) ((Map<?, ?>) results.get(0)).get("jobId");
-        assertThat(((Map<?, ?>) results.get(1)).get("outcome")).isEqualTo("DUPLICATE");
-        assertThat(((Map<?, ?>) results.get(1)).get("jobId")).isEqualTo(id);
-        assertThat(((Map<?, ?>) results.get(2)).get("jobId")).as("a row that differs is a posting of its own")
-                .isNotEqualTo(id);
-
-        // The clerk's gateway timed out, so the same sheet comes again: every row names the posting already there.
-        Map<?, ?> again = upload("jobs.csv", csv.getBytes(StandardCharsets.UTF_8));
-        assertThat(again.get("created")).isEqualTo(0);
-        assertThat(again.get("duplicates")).isEqualTo(3);
-        assertThat(((List<?>) again.get("results")).stream().map(r -> ((Map<?, ?>) r).get("jobId")).toList())
-                .isEqualTo(results.stream().map(r -> ((Map<?, ?>) r).get("jobId")).toList());
-        assertThat(jobs.job(id).get("openings")).isEqualTo(6);
-    }
-
-    @Test
-    void anXlsxImportReadsTheSameColumns() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook workbook = new Workbook(out, "chunfeng", "1.0")) {
-            Worksheet sheet = workbook.newWorksheet("岗位");
-            String[] header = {"employerId", "title", "category", "openings", "siteName", "city", "lat", "lon",
-                    "monthlyWage", "startDate"};
-            for (int c = 0; c < header.length; c++) {
-                sheet.value(0, c, header[c]);
-            }
-            Object[][] rows = {
-                    {employer, "电子装配工", "ELECTRONICS_ASSEMBLY", 30, "园区一号楼", "合肥", 31.82, 117.23, 5200,
-                            java.time.LocalDate.of(2027, 3, 10)},
-                    {employer, "", "GARMENT", 2, "园区二号楼", "合肥", 31.82, 117.23, 5200, "2027-03-10"}};
-            for (int r = 0; r < rows.length; r++) {
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        sheet.value(r + 1, c, n);
-                    } else if (v instanceof java.time.LocalDate d) {
-                        sheet.value(r + 1, c, d);
-                        sheet.style(r + 1, c).format("yyyy-mm-dd").set();
-                    } else {
-                        sheet.value(r + 1, c, (String) v);
-                    }
-                }
-            }
-        }
-        Map<?, ?> report = upload("jobs.xlsx", out.toByteArray());
-        assertThat(report.get("format")).isEqualTo("xlsx");
-        assertThat(report.get("created")).isEqualTo(1);
-        List<?> results = (List<?>) report.get("results");
-        Map<?, ?> job = jobs.job((String) ((Map<?, ?>) results.get(0)).get("jobId"));
-        assertThat(job.get("openings")).isEqualTo(30);
-        assertThat(job.get("startDate")).isEqualTo("2027-03-10");
-        assertThat(fields(results.get(1))).containsExactly("title");
-    }
-
-    @Test
     void theApiDocumentDescribesEveryEndpoint() {
         String docs = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
         assertThat(docs).contains("/api/employers", "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/close",
-                "/api/jobs/import", "/api/jobs/{id}/placements", "/api/matching/batch", "/api/matching/explain");
-    }
-
-    private Map<?, ?> upload(String name, byte[] content) {
-        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        return http.post().uri("/api/jobs/import").header(AUTHORIZATION, JobsClient.office())
-                .contentType(MediaType.MULTIPART_FORM_DATA).body(body).exchange().expectStatus().isOk()
-                .expectBody(Map.class).returnResult().getResponseBody();
-    }
-
-    private static List<Object> fields(Object result) {
-        return ((List<?>) ((Map<?, ?>) result).get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field"))
-                .map(Object.class::cast).toList();
+                "/api/jobs/import", "/api/jobs/import/{importId}", "/api/jobs/{id}/placements", "/api/matching/batch",
+                "/api/matching/explain");
     }
 
     private Map<?, ?> list(String query) {

@@ -53,6 +53,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(BusyException.class)
+    ResponseEntity<ProblemDetail> busy(BusyException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.code(), e.title(), e.getMessage()));
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());

@@ -20,10 +20,11 @@ import org.bson.Document;
 import org.chunfeng.devstack.testing.TestInfrastructure;
 import org.chunfeng.employment.EmploymentApplication;
 import org.chunfeng.employment.importing.ImportColumn;
-import org.chunfeng.employment.importing.ImportJobs;
-import org.chunfeng.employment.importing.ImportRunner;
+import org.chunfeng.employment.importing.WorkerSheet;
 import org.chunfeng.employment.worker.NationalId;
 import org.chunfeng.employment.worker.WorkerRepository;
+import org.chunfeng.kit.importing.ImportJobs;
+import org.chunfeng.kit.importing.ImportRunner;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,6 +58,7 @@ public final class ImportBench {
                         "--logging.structured.format.console=", "--logging.level.root=WARN")) {
             ImportRunner runner = service.getBean(ImportRunner.class);
             ImportJobs jobs = service.getBean(ImportJobs.class);
+            WorkerSheet sheet = service.getBean(WorkerSheet.class);
             MongoTemplate mongo = service.getBean(MongoTemplate.class);
             System.out.printf("%s; %d rows per file; %d cores; max heap %d MB%n", infra.description(), rows,
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -70,7 +72,7 @@ public final class ImportBench {
                 long cpuStart = processCpuNanos();
                 long threadStart = importThreadCpuNanos();
                 long start = System.nanoTime();
-                String jobId = runner.submit(file, "bench." + format, "bench");
+                String jobId = runner.submit(file, "bench." + format, "bench", sheet);
                 ImportJobs.Job job;
                 long importThreadCpu = 0;
                 do {

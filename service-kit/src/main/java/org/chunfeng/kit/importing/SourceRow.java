@@ -1,4 +1,4 @@
-package org.chunfeng.employment.importing;
+package org.chunfeng.kit.importing;
 
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package org.chunfeng.employment.importing;
+package org.chunfeng.kit.importing;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -7,39 +7,44 @@ import jakarta.annotation.PostConstruct;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.chunfeng.employment.worker.PageOf;
 import org.chunfeng.kit.error.FieldViolation;
+import org.chunfeng.kit.error.InvalidInputException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.stereotype.Component;
 
 /**
- * Import jobs and their per-row reports, kept in Mongo so progress and results survive a restart. A job that
- * stops beating (its process died) shows as INTERRUPTED; importing the same file again is safe, because rows
- * already imported come back as duplicates.
+ * Import jobs and their per-row reports, kept in the service's own database so progress and results survive a
+ * restart. A job that stops beating (its process died) shows as INTERRUPTED; importing the same file again is safe
+ * as long as the service's rows are repeat-safe (rows already imported come back as duplicates).
  */
-@Component
 public class ImportJobs {
 
     public static final String JOBS = "import_jobs";
     public static final String ROWS = "import_rows";
+    public static final int MAX_PAGE_SIZE = 200;
     /** A running job writes at least every batch; a queued one waits behind at most a few whole imports. */
     static final Duration STALE_RUNNING = Duration.ofMinutes(2);
     static final Duration STALE_QUEUED = Duration.ofMinutes(30);
+    static final String INTERRUPTED_MESSAGE =
+            "The service stopped during the import; import the same file again to finish it";
 
     public enum State { QUEUED, RUNNING, DONE, FAILED, INTERRUPTED }
 
     public enum Outcome { IMPORTED, DUPLICATE, REJECTED }
 
-    /** One line of the report. {@code workerId} is the new worker, or for a duplicate the one already there. */
-    public record RowReport(int row, Outcome outcome, String workerId, List<FieldViolation> errors) {
+    /**
+     * One line of the report: {@code row} counts the header as row 1, as a spreadsheet shows it; {@code recordId} is
+     * what the row created, or for a duplicate what was already there (each service names it in its own words).
+     */
+    public record RowReport(int row, Outcome outcome, String recordId, List<FieldViolation> errors) {
     }
 
     public record Progress(int rowsTotal, int rowsRead, int imported, int duplicates, int rejected, int percent) {
@@ -47,6 +52,10 @@ public class ImportJobs {
 
     public record Job(String jobId, String fileName, SheetFormat format, State state, Progress progress,
             String message, String createdBy, Instant createdAt, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** One page of a job's report, in row order. */
+    public record RowPage(List<RowReport> items, int page, int size, long total) {
     }
 
     private final MongoTemplate mongo;
@@ -64,15 +73,20 @@ public class ImportJobs {
                 .on("outcome", Sort.Direction.ASC).named("jobId_outcome"));
     }
 
-    public void create(String jobId, String fileName, SheetFormat format, String createdBy) {
+    /** A job for a file already read through once: its rows are counted, so progress has a total from the start. */
+    public void create(String jobId, String fileName, SheetFormat format, String createdBy, int rowsTotal) {
         mongo.insert(new Document("_id", jobId).append("fileName", fileName).append("format", format.name())
-                .append("state", State.QUEUED.name()).append("createdBy", createdBy)
+                .append("state", State.QUEUED.name()).append("createdBy", createdBy).append("rowsTotal", rowsTotal)
                 .append("createdAt", now()).append("beatAt", now()), JOBS);
     }
 
-    public void started(String jobId, int rowsTotal) {
-        set(jobId, new Update().set("state", State.RUNNING.name()).set("rowsTotal", rowsTotal)
-                .set("startedAt", now()).set("beatAt", now()));
+    /** Takes back a job that was never queued, so a refused upload leaves nothing behind. */
+    public void forget(String jobId) {
+        mongo.remove(query(where("_id").is(jobId)), JOBS);
+    }
+
+    public void started(String jobId) {
+        set(jobId, new Update().set("state", State.RUNNING.name()).set("startedAt", now()).set("beatAt", now()));
     }
 
     /** Stores a batch of row reports and the counts so far, in that order, so the counts never run ahead. */
@@ -81,7 +95,7 @@ public class ImportJobs {
         if (!rows.isEmpty()) {
             mongo.getCollection(ROWS).insertMany(rows.stream().map(r -> new Document("_id", rowId(jobId, r.row()))
                     .append("jobId", jobId).append("row", r.row()).append("outcome", r.outcome().name())
-                    .append("workerId", r.workerId())
+                    .append("recordId", r.recordId())
                     .append("errors", r.errors().stream().map(e -> new Document("field", e.field())
                             .append("message", e.message())).toList())).toList());
         }
@@ -99,8 +113,7 @@ public class ImportJobs {
         int n = 0;
         for (Document d : mongo.find(stale, Document.class, JOBS)) {
             if (isStale(d)) {
-                finished(d.getString("_id"), State.INTERRUPTED,
-                        "The service stopped during the import; import the same file again to finish it");
+                finished(d.getString("_id"), State.INTERRUPTED, INTERRUPTED_MESSAGE);
                 n++;
             }
         }
@@ -116,7 +129,7 @@ public class ImportJobs {
         String message = d.getString("message");
         if ((state == State.RUNNING || state == State.QUEUED) && isStale(d)) {
             state = State.INTERRUPTED;
-            message = "The service stopped during the import; import the same file again to finish it";
+            message = INTERRUPTED_MESSAGE;
         }
         int total = d.getInteger("rowsTotal", 0);
         int read = d.getInteger("rowsRead", 0);
@@ -128,18 +141,32 @@ public class ImportJobs {
                 instant(d, "finishedAt")));
     }
 
-    public PageOf<RowReport> rows(String jobId, Outcome outcome, int page, int size) {
-        PageOf.check(page, size);
+    /** One page of the report; a page below 0 or a size outside 1 to {@value #MAX_PAGE_SIZE} is refused. */
+    public RowPage rows(String jobId, Outcome outcome, int page, int size) {
+        List<FieldViolation> violations = new ArrayList<>();
+        if (page < 0) {
+            violations.add(new FieldViolation("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            violations.add(new FieldViolation("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
         Query q = outcome == null ? query(where("jobId").is(jobId))
                 : query(where("jobId").is(jobId).and("outcome").is(outcome.name()));
         long total = mongo.count(q, ROWS);
         q.with(Sort.by("_id")).skip((long) page * size).limit(size);
-        List<RowReport> items = mongo.find(q, Document.class, ROWS).stream().map(d -> new RowReport(
-                d.getInteger("row"), Outcome.valueOf(d.getString("outcome")), d.getString("workerId"),
+        List<RowReport> items = mongo.find(q, Document.class, ROWS).stream().map(ImportJobs::rowReport).toList();
+        return new RowPage(items, page, size, total);
+    }
+
+    private static RowReport rowReport(Document d) {
+        // Reports written before the kit kept them named the record "workerId".
+        String recordId = d.containsKey("recordId") ? d.getString("recordId") : d.getString("workerId");
+        return new RowReport(d.getInteger("row"), Outcome.valueOf(d.getString("outcome")), recordId,
                 d.getList("errors", Document.class, List.of()).stream()
-                        .map(e -> new FieldViolation(e.getString("field"), e.getString("message"))).toList()))
-                .toList();
-        return new PageOf<>(items, page, size, total);
+                        .map(e -> new FieldViolation(e.getString("field"), e.getString("message"))).toList());
     }
 
     private boolean isStale(Document d) {

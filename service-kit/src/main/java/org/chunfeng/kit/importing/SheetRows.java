@@ -1,4 +1,4 @@
-package org.chunfeng.employment.importing;
+package org.chunfeng.kit.importing;
 
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -57,10 +57,13 @@ public abstract class SheetRows implements Iterator<SourceRow>, Closeable {
     private List<String> header;
     private SourceRow next;
 
-    /** The header row's cells; empty for an empty file. */
+    /** The header row's cells: the first row that is not blank. Empty for a file of blank rows or none. */
     public List<String> header() {
         if (header == null) {
             SourceRow first = read();
+            while (first != null && first.isBlank()) {
+                first = read();
+            }
             header = first == null ? List.of() : first.cells();
         }
         return header;
@@ -101,7 +104,9 @@ public abstract class SheetRows implements Iterator<SourceRow>, Closeable {
 
         Csv(Path file) throws IOException {
             Reader reader = reader(file, charsetOf(file));
-            this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setTrim(true).get());
+            // Blank lines are records too (skipped as blank rows), so row numbers stay those a spreadsheet shows.
+            this.parser = CSVParser.parse(reader, CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false)
+                    .get());
             this.records = parser.iterator();
         }
 
@@ -158,8 +163,19 @@ public abstract class SheetRows implements Iterator<SourceRow>, Closeable {
 
         Xlsx(Path file) throws IOException {
             // Cell formats are read too: only they tell a date from a number.
-            this.workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
-            this.stream = workbook.getFirstSheet().openStream();
+            ReadableWorkbook opened = null;
+            try {
+                opened = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
+                this.stream = opened.getFirstSheet().openStream();
+            } catch (IOException | RuntimeException e) {
+                // A zip that is no workbook (a .docx, an archive) or a damaged one: the clerk's file, not our fault.
+                if (opened != null) {
+                    opened.close();
+                }
+                throw new IllegalArgumentException("The workbook cannot be read: save it again as .xlsx or CSV "
+                        + "(UTF-8)", e);
+            }
+            this.workbook = opened;
             this.rows = stream.iterator();
         }
 
