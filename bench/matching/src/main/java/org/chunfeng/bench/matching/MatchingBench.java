@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.chunfeng.jobs.matching.BatchOptimiser;
+import org.chunfeng.jobs.matching.CandidateSearch;
 import org.chunfeng.jobs.matching.JobBoard;
 import org.chunfeng.jobs.matching.MatchRules;
 import org.chunfeng.jobs.matching.MatchingSettings;
@@ -156,6 +157,7 @@ public final class MatchingBench {
             double total = 0;
             double workerPts = 0;
             int placed = 0;
+            boolean[] unplaced = new boolean[arrivals.size()];
             for (int i = 0; i < arrivals.size(); i++) {
                 if (learn && i == nextCheckpoint) {
                     // Prices from the optimum over the latest arrivals (at most SAMPLE), each standing for its share
@@ -170,6 +172,7 @@ public final class MatchingBench {
                 long t0 = System.nanoTime();
                 OnlineMatcher.Choice choice = matcher.assign(arrivals.get(i), now);
                 latencies[i] = System.nanoTime() - t0;
+                unplaced[i] = choice == null;
                 if (choice != null) {
                     total += choice.score();
                     workerPts += rules.workerPoints(arrivals.get(i), now);
@@ -178,6 +181,19 @@ public final class MatchingBench {
             }
             result.put("ms", (System.nanoTime() - started) / 1_000_000);
             result.put("learnMs", learnNanos / 1_000_000);
+            if (Boolean.getBoolean("diagnose")) {
+                CandidateSearch after = new CandidateSearch(board, rules);
+                int[] byDecile = new int[10];
+                int stillOpen = 0;
+                for (int i = 0; i < arrivals.size(); i++) {
+                    if (unplaced[i] && after.search(arrivals.get(i), 1) > 0) {
+                        stillOpen++;
+                        byDecile[i * 10 / arrivals.size()]++;
+                    }
+                }
+                result.put("unplacedWithOpeningsLeftAtEnd", stillOpen);
+                result.put("byArrivalDecile", Arrays.toString(byDecile).replace(" ", ""));
+            }
             Arrays.sort(latencies);
             result.put("p50us", latencies[latencies.length / 2] / 1000);
             result.put("p99us", latencies[(int) (latencies.length * 0.99)] / 1000);
