@@ -11,7 +11,6 @@ import java.net.URI;
 import java.util.List;
 import org.chunfeng.employment.worker.PageOf;
 import org.chunfeng.kit.error.FieldViolation;
-import org.chunfeng.kit.error.InvalidInputException;
 import org.chunfeng.kit.error.NotFoundException;
 import org.chunfeng.kit.importing.ImportJobs;
 import org.chunfeng.kit.importing.ImportJobs.Job;
@@ -19,8 +18,6 @@ import org.chunfeng.kit.importing.ImportJobs.Outcome;
 import org.chunfeng.kit.importing.ImportJobs.RowPage;
 import org.chunfeng.kit.importing.ImportRunner;
 import org.chunfeng.kit.security.CurrentUser;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,9 +37,6 @@ import org.springframework.web.multipart.MultipartFile;
 @ApiResponse(responseCode = "403", description = "Only the labour office imports", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class ImportController {
-
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ImportRunner runner;
     private final ImportJobs jobs;
@@ -112,17 +106,7 @@ class ImportController {
     @ApiResponse(responseCode = "400", description = "format is neither xlsx nor csv", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<byte[]> template(@Parameter(description = "xlsx or csv") @RequestParam(defaultValue = "xlsx")
-            String format) throws IOException {
-        return switch (format.toLowerCase()) {
-            case "xlsx" -> file(ImportTemplate.xlsx(), XLSX, "worker-import-template.xlsx");
-            case "csv" -> file(ImportTemplate.csv(), new MediaType("text", "csv", java.nio.charset.StandardCharsets
-                    .UTF_8), "worker-import-template.csv");
-            default -> throw new InvalidInputException("format", "must be xlsx or csv");
-        };
-    }
-
-    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name).build().toString()).body(body);
+            String format) {
+        return ImportTemplate.SHEET.download(format);
     }
 }

@@ -1,61 +1,28 @@
 package org.chunfeng.employment.importing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.chunfeng.contracts.common.Skill;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
+import org.chunfeng.kit.importing.SheetTemplate;
 
-/** The sheet a village clerk fills in: the headers in Chinese, and a notes sheet saying what each column takes. */
+/**
+ * The sheet a village clerk fills in: the headers in Chinese, and a notes sheet saying what each column takes. The
+ * kit's {@link SheetTemplate} writes it, as it writes the postings' sheet.
+ */
 public final class ImportTemplate {
 
-    private static final int TEXT_ROWS = 5000;
+    static final SheetTemplate SHEET = new SheetTemplate("登记表", "worker-import-template",
+            Arrays.stream(ImportColumn.values()).map(ImportTemplate::column).toList(), List.of());
 
     private ImportTemplate() {
     }
 
-    public static byte[] csv() {
-        String header = Arrays.stream(ImportColumn.values()).map(ImportColumn::header)
-                .collect(Collectors.joining(","));
-        // With a BOM, Excel opens the UTF-8 file with the right characters.
-        return ("\uFEFF" + header + "\r\n").getBytes(StandardCharsets.UTF_8);
-    }
-
-    public static byte[] xlsx() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Workbook workbook = new Workbook(out, "Chunfeng", "1.0");
-        Worksheet sheet = workbook.newWorksheet("登记表");
-        ImportColumn[] columns = ImportColumn.values();
-        for (int c = 0; c < columns.length; c++) {
-            sheet.value(0, c, columns[c].header());
-            sheet.style(0, c).bold().fillColor("DDEBF7").set();
-            sheet.width(c, columns[c] == ImportColumn.ID_NUMBER ? 22 : 14);
-            if (columns[c] == ImportColumn.ID_NUMBER || columns[c] == ImportColumn.PHONE
-                    || columns[c] == ImportColumn.HOUSEHOLD_ID) {
-                // As text, so Excel does not turn an 18-digit number into 3.41623E+17.
-                sheet.range(1, c, TEXT_ROWS, c).style().format("@").set();
-            }
-        }
-        Worksheet notes = workbook.newWorksheet("说明");
-        String[] heads = {"列 Column", "English alias", "必填 Required", "填写说明 What it takes"};
-        for (int c = 0; c < heads.length; c++) {
-            notes.value(0, c, heads[c]);
-            notes.style(0, c).bold().set();
-        }
-        notes.width(0, 14);
-        notes.width(1, 20);
-        notes.width(3, 90);
-        for (int r = 0; r < columns.length; r++) {
-            notes.value(r + 1, 0, columns[r].header());
-            notes.value(r + 1, 1, columns[r].english());
-            notes.value(r + 1, 2, columns[r].required() ? "是 yes" : "否 no");
-            notes.value(r + 1, 3, note(columns[r]));
-        }
-        workbook.finish();
-        return out.toByteArray();
+    private static SheetTemplate.Column column(ImportColumn column) {
+        boolean idNumber = column == ImportColumn.ID_NUMBER;
+        boolean text = idNumber || column == ImportColumn.PHONE || column == ImportColumn.HOUSEHOLD_ID;
+        return new SheetTemplate.Column(column.header(), column.english(), column.required(), note(column),
+                idNumber ? 22 : 14, text);
     }
 
     static String note(ImportColumn column) {
