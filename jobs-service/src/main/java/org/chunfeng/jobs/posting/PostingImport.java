@@ -316,7 +316,8 @@ public class PostingImport implements SheetImporter {
     /** The first Chinese header of each field, to name a missing column as a clerk's sheet does. */
     private static final Map<String, String> CHINESE = chinese();
 
-    private static Map<String, String[]> names() {
+    /** Each field with its Chinese headers, the first one the template's, in the template's order. */
+    static Map<String, String[]> names() {
         Map<String, String[]> names = new LinkedHashMap<>();
         String[][] rows = {
                 {"employerId", "用人单位编号", "单位编号"}, {"title", "岗位名称", "岗位"}, {"category", "工种", "岗位类别"},

@@ -94,4 +94,20 @@ class PostingImportController {
         return new ImportReport(job, new PostingController.Page<>(rows.items().stream().map(r -> new RowReport(
                 r.row(), r.outcome(), r.recordId(), r.errors())).toList(), rows.page(), rows.size(), rows.total()));
     }
+
+    @GetMapping("/api/jobs/import/template")
+    @PreAuthorize("hasRole('LABOUR_OFFICE')")
+    @Operation(summary = "The postings' import template, with Chinese headers and one example row", description =
+            "Labour office only. The English field names are accepted as headers too (the notes sheet of the XLSX "
+            + "lists them with what each column takes). The example row imports as it stands once its employer id "
+            + "is replaced by one of the county's employers.")
+    @ApiResponse(responseCode = "200", description = "The file", content = {
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            @Content(mediaType = "text/csv")})
+    @ApiResponse(responseCode = "400", description = "format is neither xlsx nor csv", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    ResponseEntity<byte[]> template(@Parameter(description = "xlsx or csv") @RequestParam(defaultValue = "xlsx")
+            String format) {
+        return PostingTemplate.SHEET.download(format);
+    }
 }

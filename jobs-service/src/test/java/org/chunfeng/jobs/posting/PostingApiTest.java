@@ -157,8 +157,8 @@ class PostingApiTest {
         String docs = http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody(String.class)
                 .returnResult().getResponseBody();
         assertThat(docs).contains("/api/employers", "/api/jobs", "/api/jobs/{id}", "/api/jobs/{id}/close",
-                "/api/jobs/import", "/api/jobs/import/{importId}", "/api/jobs/{id}/placements", "/api/matching/batch",
-                "/api/matching/explain");
+                "/api/jobs/import", "/api/jobs/import/{importId}", "/api/jobs/import/template",
+                "/api/jobs/{id}/placements", "/api/matching/batch", "/api/matching/explain");
     }
 
     private Map<?, ?> list(String query) {

@@ -213,6 +213,36 @@ class PostingImportApiTest {
         follow(importId);
     }
 
+    @Test
+    void theTemplateComesInBothFormatsAndItsExampleRowImportsForARealEmployer() {
+        byte[] xlsx = http.get().uri("/api/jobs/import/template?format=xlsx").header(AUTHORIZATION, JobsClient.office())
+                .exchange().expectStatus().isOk()
+                .expectHeader().contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .expectHeader().value(HttpHeaders.CONTENT_DISPOSITION, d -> assertThat(d)
+                        .contains("job-import-template.xlsx"))
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(xlsx).startsWith('P', 'K');
+        String csv = http.get().uri("/api/jobs/import/template?format=CSV").header(AUTHORIZATION, JobsClient.office())
+                .exchange().expectStatus().isOk().expectHeader().contentType("text/csv;charset=UTF-8")
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).startsWith("\uFEFF用人单位编号,岗位名称,工种");
+
+        JsonNode refused = get("/api/jobs/import/template?format=pdf", 400);
+        assertThat(refused.path("errors").get(0).path("field").stringValue()).isEqualTo("format");
+        assertThat(refused.path("errors").get(0).path("message").stringValue()).isEqualTo("must be xlsx or csv");
+        http.get().uri("/api/jobs/import/template").header(AUTHORIZATION, TestTokens.bearer(Role.TRANSPORT_COORDINATOR))
+                .exchange().expectStatus().isForbidden();
+        http.get().uri("/api/jobs/import/template").header(AUTHORIZATION, TestTokens.bearer(Role.WORKER))
+                .exchange().expectStatus().isForbidden();
+
+        // The clerk puts an employer's id in place of the stand-in and uploads the template as it is.
+        String filled = csv.replace(PostingTemplate.EXAMPLE.get("employerId"), employer);
+        JsonNode report = importAndFollow("岗位表.csv", filled.getBytes(StandardCharsets.UTF_8));
+        assertThat(report.path("job").path("progress").path("imported").asInt()).isEqualTo(1);
+        assertThat(report.path("job").path("progress").path("rejected").asInt()).isZero();
+        assertThat(postingsOf(employer)).isEqualTo(1);
+    }
+
     JsonNode importAndFollow(String name, byte[] file) {
         return follow(upload(name, file, JobsClient.office(), 202).path("jobId").stringValue());
     }
