@@ -27,6 +27,7 @@ const ROUTES = [
   ['/office/households/:householdId', OFFICE, () => import('./pages/office-household.js')],
   ['/office/jobs', OFFICE, () => import('./pages/office-jobs.js')],
   ['/office/jobs/new', OFFICE, () => import('./pages/office-job-new.js')],
+  ['/office/jobs/import', OFFICE, () => import('./pages/office-job-import.js')],
   ['/office/employers', OFFICE, () => import('./pages/office-employers.js')],
   ['/transport', COORDINATOR, () => import('./pages/transport-plan.js')],
   ['/transport/trips/:tripId', COORDINATOR, () => import('./pages/transport-trip.js')],

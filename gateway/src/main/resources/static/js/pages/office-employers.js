@@ -38,6 +38,8 @@ export async function render(page, ctx) {
       h('li', {dataset: {employer: e.id}},
         h('div.list-title', h('strong', e.name), badge('employerKind', e.kind)),
         h('ul.meta',
+          // The id a sheet of postings names its employer by.
+          h('li', t('employers.id', {id: e.id})),
           e.town ? h('li', e.town) : null,
           e.location ? h('li', `${e.location.name}（${e.location.city}）`) : null,
           e.contactName ? h('li', `${e.contactName} ${e.contactPhone || ''}`) : null))))

@@ -1,4 +1,5 @@
-// Job postings with their openings (filled, reserved by live offers, still free); post one, close one.
+// Job postings with their openings (filled, reserved by live offers, still free); post one, import many, close one.
+// ?job=<id> shows that one posting, as an import's report links to it.
 
 import {h, replace} from '../dom.js';
 import {t, label, number, date} from '../i18n.js';
@@ -20,11 +21,15 @@ export async function render(page, ctx) {
   const body = h('div', loading());
   page.append(
     pageHeader(t('jobs.title'), linkButton('#/office/jobs/new', t('jobs.post'), 'primary'),
-      linkButton('#/office/employers', t('nav.employers'))),
+      linkButton('#/office/jobs/import', t('jobs.import')), linkButton('#/office/employers', t('nav.employers'))),
     h('div.filters',
       h('div.field', h('label', {for: 'filter-job-status'}, t('field.status')), statusSelect),
       h('div.field', h('label', {for: 'filter-kind'}, t('jobs.employerKind')), kindSelect)),
     body);
+  if (ctx.query.job) {
+    await onePosting(body, ctx.query.job, ctx);
+    return;
+  }
   try {
     const result = await get(`/api/jobs${query({status, employerKind, page: pageNo, size: 50})}`);
     if (!ctx.isCurrent()) return;
@@ -32,8 +37,19 @@ export async function render(page, ctx) {
       h('p', h('strong', t('jobs.total', {count: number(result.total)}))),
       result.items.length ? h('ul.list.columns', {dataset: {list: 'jobs'}}, result.items.map(job => jobItem(job, ctx)))
         : empty(status || employerKind ? t('jobs.noneMatch') : t('jobs.empty'),
-          linkButton('#/office/jobs/new', t('jobs.post'), 'primary')),
+          linkButton('#/office/jobs/new', t('jobs.post'), 'primary'), linkButton('#/office/jobs/import', t('jobs.import'))),
       pager(result, p => go('/office/jobs', {...ctx.query, page: p})));
+  } catch (error) {
+    replace(body, errorBox(error, ctx.rerender));
+  }
+}
+
+async function onePosting(body, id, ctx) {
+  try {
+    const job = await get(`/api/jobs/${encodeURIComponent(id)}`);
+    if (!ctx.isCurrent()) return;
+    replace(body, h('ul.list.columns', {dataset: {list: 'jobs'}}, jobItem(job, ctx)),
+      h('p', linkButton('#/office/jobs', t('jobs.all'))));
   } catch (error) {
     replace(body, errorBox(error, ctx.rerender));
   }
