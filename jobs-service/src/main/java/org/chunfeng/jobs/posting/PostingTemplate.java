@@ -40,8 +40,8 @@ final class PostingTemplate {
 
     static String note(String field) {
         return switch (field) {
-            case "employerId" -> "用人单位页上的单位编号，如 emp-…；示例行的编号要换掉 / the employer's id from the employers "
-                    + "page; replace the example's";
+            case "employerId" -> "“用工单位”页上列出的单位编号，如 emp-…；示例行的编号要换掉 / the employer's id as the "
+                    + "Employers page lists it; replace the example's";
             case "category" -> "工种，写名称或代码：" + String.join("、", java.util.Arrays.stream(Skill.values())
                     .map(s -> s.labelZh() + " " + s.name()).toList());
             case "requiredSkills" -> "可多选，用、分隔 / several, separated by 、";
