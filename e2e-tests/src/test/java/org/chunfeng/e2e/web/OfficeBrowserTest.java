@@ -16,17 +16,19 @@ import java.util.Comparator;
 import org.awaitility.Awaitility;
 import org.bson.Document;
 import org.chunfeng.e2e.ChunfengSystem;
+import org.chunfeng.devstack.demo.GatewayClient;
 import org.chunfeng.e2e.WholeSystemTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The labour office signs in, registers a worker on the form (the service's field errors shown beside the fields),
  * finds them on the campaign dashboard and drills down from a figure to the worker's masked record; then imports a
- * spreadsheet and reads its report row by row.
+ * spreadsheet and reads its report row by row, and imports a sheet of job postings the same way.
  */
 @Order(21)
 @WholeSystemTest
@@ -227,5 +229,70 @@ class OfficeBrowserTest {
         browser.screenshot("import-rejected-rows");
 
         assertThat(browser.pageProblems()).isEmpty();
+    }
+
+    @Test
+    void theOfficeImportsASheetOfPostingsAndFindsTheNewOneInTheJobsList(ChunfengSystem system, @TempDir Path folder)
+            throws IOException {
+        GatewayClient office = system.office();
+        String employer = Fixtures.employer(office, "利辛县纺织服装产业园（岗位导入）", "INDUSTRIAL_PARK", "纺织服装产业园",
+                "利辛县", 33.1412, 116.2085);
+        String start = Fixtures.today().plusDays(30).toString();
+        String header = "用人单位编号,岗位名称,工种,技能要求,招聘人数,工作地点,所在城市,纬度,经度,月薪,开工日期,包住宿,最低年龄,最高年龄,"
+                + "适合群体\n";
+        String earlier = employer + ",验布工,服装加工,,5,纺织服装产业园,利辛县,33.1412,116.2085,4100," + start + ",是,18,55,\n";
+        // The employer sent a sheet last week; this week's repeats its one posting beside a new one and a bad row.
+        JsonNode accepted = office.upload("/api/jobs/import", "上周的岗位表.csv", "text/csv",
+                (header + earlier).getBytes(StandardCharsets.UTF_8));
+        String existing = followImport(office, accepted.path("jobId").asString()).path("rows").path("items").get(0)
+                .path("jobId").asString();
+        Path sheet = folder.resolve("本周岗位表.csv");
+        Files.writeString(sheet, header + employer + ",缝纫工,服装加工,服装加工,12,纺织服装产业园,利辛县,33.1412,116.2085,4300,"
+                + start + ",是,18,50,老人\n" + earlier + employer + ",打包工,飞行,,两个,纺织服装产业园,利辛县,33.1412,116.2085,"
+                + "4000,下个月,也许,,,\n", StandardCharsets.UTF_8);
+
+        browser = Browser.open(system.gatewayUrl(), "office-job-import");
+        signIn(system);
+        // The sheet names its employer by the id the employers page lists.
+        browser.visit("/office/employers");
+        browser.awaitText("[data-employer='" + employer + "']", "单位编号 " + employer);
+        browser.screenshot("employer-ids");
+        browser.visit("/office/jobs");
+        browser.click("a.button[href='#/office/jobs/import']");
+        browser.awaitRoute("/office/jobs/import");
+        browser.await("#import-file").sendKeys(sheet.toString());
+        browser.screenshot("job-import-choose");
+        browser.click("form button[type=submit]");
+        browser.await("[data-state=DONE]");
+        assertThat(browser.text("[data-outcome=IMPORTED] dd")).isEqualTo("1");
+        assertThat(browser.text("[data-outcome=DUPLICATE] dd")).isEqualTo("1");
+        assertThat(browser.text("[data-outcome=REJECTED] dd")).isEqualTo("1");
+        browser.await("table");
+        String report = browser.text("table");
+        // Each bad field named by its column, its reason in the clerk's words.
+        assertThat(report).contains("工种: “飞行”不是可选的工种").contains("招聘人数: 应为数字")
+                .contains("开工日期: 应为日期").contains("包住宿: 应填 是 或 否");
+        browser.await("table a[href='#/office/jobs?job=" + existing + "']");
+        browser.screenshot("job-import-report");
+
+        String created = browser.all("table a[href^='#/office/jobs?job=']").stream().map(a -> a.getText())
+                .filter(id -> !id.equals(existing)).findFirst()
+                .orElseThrow(() -> new AssertionError("the imported row links to its new posting"));
+        browser.click("table a[href='#/office/jobs?job=" + existing + "']");
+        browser.await("[data-list=jobs] [data-job='" + existing + "']");
+        assertThat(browser.text("[data-job='" + existing + "']")).contains("验布工");
+        browser.visit("/office/jobs");
+        browser.await("[data-list=jobs] [data-job='" + created + "']");
+        assertThat(browser.text("[data-job='" + created + "']")).contains("缝纫工").contains("纺织服装产业园");
+        browser.screenshot("jobs-after-import");
+
+        assertThat(browser.pageProblems()).isEmpty();
+    }
+
+    private static JsonNode followImport(GatewayClient office, String importId) {
+        String path = "/api/jobs/import/" + importId;
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> office.get(path + "?size=1").path("job")
+                .path("state").asString().equals("DONE"));
+        return office.get(path);
     }
 }
