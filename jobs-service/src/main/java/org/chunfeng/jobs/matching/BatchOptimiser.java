@@ -33,14 +33,16 @@ public final class BatchOptimiser {
 
     /** Costs are integers: score points times this (the solver's time hardly depends on it). */
     static final long SCALE = 1000;
-    /** At most this many solves; the later ones only when the optimality check found pairs to add. */
-    static final int MAX_ROUNDS = 6;
+    /** At most this many rounds (solves or repairs); the later ones only when the check found pairs to add. */
+    static final int MAX_ROUNDS = 8;
     /** Pairs the check adds per worker in a round, the most improving first. */
     static final int ADDED_PER_WORKER = 8;
     /** Greedy passes before the first solve that add arcs past the postings greedy fills. */
     static final int PRESEARCH_PASSES = 2;
     /** Arcs each such pass adds per worker. */
     static final int EXTRA_PER_PASS = 10;
+    /** Up to this many arcs added by a check, the flow is repaired instead of solved again from scratch. */
+    static final int MAX_REPAIRED = Integer.getInteger("chunfeng.batch.repair", 1_000);
     /** Beyond this many postings whose price fell, a worker's recheck reads their lists instead. */
     static final int MAX_CHEAPER = 2000;
     /** Solves for online prices. */
@@ -146,6 +148,9 @@ public final class BatchOptimiser {
         long[] checkedPrice;
         long[] checkedUtility;
         boolean[] clean;
+        /** Arcs the last check added, and whether the last flow was repaired rather than solved. */
+        int addedArcs;
+        boolean repaired;
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
             this.firstArcs = firstArcs;
@@ -183,9 +188,14 @@ public final class BatchOptimiser {
             if (TRACE) {
                 System.err.printf("search %d ms, %d arcs%n", (System.nanoTime() - t0) / 1_000_000, arcCount());
             }
+            boolean repairNext = false;
             while (true) {
                 long t1 = System.nanoTime();
-                solveFlow();
+                if (repairNext) {
+                    repairFlow();
+                } else {
+                    solveFlow();
+                }
                 rounds++;
                 solveNanos += System.nanoTime() - t1;
                 long t2 = System.nanoTime();
@@ -195,10 +205,12 @@ public final class BatchOptimiser {
                 }
                 boolean last = rounds >= maxRounds;
                 boolean added = check(!last);
+                repairNext = unit == 1 && addedArcs <= MAX_REPAIRED;
                 searchNanos += System.nanoTime() - t2;
                 if (TRACE) {
-                    System.err.printf("round %d: %d arcs, solve %d ms, prices and check %d ms, gap %d%n", rounds,
-                            arcCount(), (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000, gap);
+                    System.err.printf("round %d: %d arcs, %s %d ms, prices and check %d ms, gap %d, %d arcs to add%n",
+                            rounds, arcCount(), repaired ? "repair" : "solve", (t2 - t1) / 1_000_000,
+                            (System.nanoTime() - t2) / 1_000_000, gap, addedArcs);
                 }
                 if (!added || last) {
                     return;
@@ -319,7 +331,18 @@ public final class BatchOptimiser {
             });
         }
 
+        /** The last flow made optimal again over the arcs the check added (see {@link FlowRepair}). */
+        void repairFlow() {
+            long[] capacity = new long[board.capacity()];
+            for (int s = 0; s < capacity.length; s++) {
+                capacity[s] = capacity(board.slotAt(s));
+            }
+            new FlowRepair(jobs, scores, flows, capacity, price, checkedUtility).repair();
+            repaired = true;
+        }
+
         void solveFlow() {
+            repaired = false;
             loadNativeLibrary();
             int[] nodeOfSlot = new int[board.capacity()];
             Arrays.fill(nodeOfSlot, -1);
@@ -553,6 +576,7 @@ public final class BatchOptimiser {
             clean = nowClean;
             long raised = 0;
             boolean added = false;
+            addedArcs = 0;
             for (int i = 0; i < n; i++) {
                 raised += excess[i] * unit;
                 if (add && extraJobs[i] != null) {
@@ -563,6 +587,7 @@ public final class BatchOptimiser {
                     System.arraycopy(extraScores[i], 0, scores[i], m, extraScores[i].length);
                     flows[i] = Arrays.copyOf(flows[i], m + extraJobs[i].length);
                     added = true;
+                    addedArcs += extraJobs[i].length;
                 }
             }
             gap = Math.max(0, dual + raised - primal) / unit;
