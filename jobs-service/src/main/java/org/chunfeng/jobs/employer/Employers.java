@@ -5,8 +5,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.bson.Document;
@@ -54,6 +58,19 @@ public class Employers {
             return Optional.empty();
         }
         return Optional.ofNullable(employers().find(Filters.eq("_id", id)).first()).map(Employers::employer);
+    }
+
+    /** The employers of these ids that exist, by id, in one query (an import's batch names few employers). */
+    public Map<String, Employer> findAll(Collection<String> ids) {
+        Map<String, Employer> found = new HashMap<>();
+        List<String> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            employers().find(Filters.in("_id", wanted)).forEach(d -> {
+                Employer e = employer(d);
+                found.put(e.id(), e);
+            });
+        }
+        return found;
     }
 
     public List<Employer> list(EmployerKind kind) {

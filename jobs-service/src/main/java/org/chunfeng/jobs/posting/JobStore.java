@@ -1,13 +1,19 @@
 package org.chunfeng.jobs.posting;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Projections;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.chunfeng.contracts.Event;
@@ -50,10 +56,7 @@ public class JobStore {
      * already there (an import of a row posted before).
      */
     public boolean insert(Posting posting, List<? extends Event> events) {
-        Document d = PostingDocs.fields(posting).append("_id", posting.id()).append("reserved", 0).append("filled", 0)
-                .append("status", JobStatus.OPEN.name()).append("version", 0L).append("journal", List.of())
-                .append(OutboxEvent.FIELD, mongo.getConverter().convertToMongoType(
-                        outboxEvents.of(events, posting.id())));
+        Document d = document(posting, events);
         try {
             jobs().insertOne(d);
         } catch (MongoWriteException e) {
@@ -64,6 +67,42 @@ public class JobStore {
         }
         relay.nudge(OpeningLedger.JOBS, posting.id());
         return true;
+    }
+
+    /**
+     * Stores many new postings in one round trip, each with its own first events inside its own document (so each
+     * posting and its events are still one write); returns the ids refused because a posting with that id is already
+     * there, which wrote nothing. The postings' ids must differ from one another.
+     */
+    public Set<String> insertAll(List<Posting> postings, Function<Posting, List<? extends Event>> events) {
+        if (postings.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> documents = postings.stream().map(p -> document(p, events.apply(p))).toList();
+        Set<String> refused = new HashSet<>();
+        try {
+            jobs().insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                refused.add(postings.get(error.getIndex()).id());
+            }
+        }
+        for (Posting p : postings) {
+            if (!refused.contains(p.id())) {
+                relay.nudge(OpeningLedger.JOBS, p.id());
+            }
+        }
+        return refused;
+    }
+
+    private Document document(Posting posting, List<? extends Event> events) {
+        return PostingDocs.fields(posting).append("_id", posting.id()).append("reserved", 0).append("filled", 0)
+                .append("status", JobStatus.OPEN.name()).append("version", 0L).append("journal", List.of())
+                .append(OutboxEvent.FIELD, mongo.getConverter().convertToMongoType(
+                        outboxEvents.of(events, posting.id())));
     }
 
     /** A posting as stored, with its version for a guarded update. */

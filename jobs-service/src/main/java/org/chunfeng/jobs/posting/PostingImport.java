@@ -10,14 +10,18 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.SpecialGroup;
 import org.chunfeng.contracts.jobs.JobPosted;
+import org.chunfeng.jobs.employer.Employer;
+import org.chunfeng.jobs.employer.Employers;
 import org.chunfeng.jobs.match.Matchmaker;
 import org.chunfeng.kit.error.FieldViolation;
 import org.chunfeng.kit.error.InvalidInputException;
@@ -29,7 +33,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The postings' sheet, imported as a background job by the kit's runner: a good row becomes a posting (with its
- * JobPosted) when its batch is written; a bad row is left out and the report names its row number and every bad
+ * JobPosted) when its batch is written, a batch in one insert; a bad row is left out and the report names its row number and every bad
  * field. Headers may be the English field names or the Chinese ones clerks use (see the jobs-service README).
  */
 @Service
@@ -43,12 +47,14 @@ public class PostingImport implements SheetImporter {
     private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final Postings postings;
+    private final Employers employers;
     private final JobStore store;
     private final Matchmaker matchmaker;
     private final Validator validator;
 
-    PostingImport(Postings postings, JobStore store, Matchmaker matchmaker, Validator validator) {
+    PostingImport(Postings postings, Employers employers, JobStore store, Matchmaker matchmaker, Validator validator) {
         this.postings = postings;
+        this.employers = employers;
         this.store = store;
         this.matchmaker = matchmaker;
         this.validator = validator;
@@ -90,20 +96,37 @@ public class PostingImport implements SheetImporter {
             }
         }
 
+        /**
+         * One employer lookup for the batch and one insertMany of its postings (each document carries its own
+         * JobPosted in its outbox, so a posting and its event stay one write). A row whose posting id another row of
+         * the batch already took is a DUPLICATE of that posting without being written again.
+         */
         @Override
         public List<RowReport> flush() {
+            Map<String, Employer> employersById = employers.findAll(pending.stream()
+                    .map(p -> p.form().employerId()).toList());
+            Map<String, Posting> batch = new LinkedHashMap<>();
+            List<Map.Entry<Integer, String>> rows = new ArrayList<>();
             for (Pending p : pending) {
                 try {
-                    Posting posting = postings.prepare(p.form(), idOf(p.form()));
-                    if (store.insert(posting, List.of(new JobPosted(posting.id(), posting.postedAt(),
-                            posting.toContract())))) {
-                        opened.add(posting.id());
-                        reports.add(new RowReport(p.row(), Outcome.IMPORTED, posting.id(), List.of()));
-                    } else {
-                        reports.add(new RowReport(p.row(), Outcome.DUPLICATE, posting.id(), List.of()));
-                    }
+                    Posting posting = postings.prepare(p.form(), idOf(p.form()),
+                            employersById.get(p.form().employerId()));
+                    batch.putIfAbsent(posting.id(), posting);
+                    rows.add(Map.entry(p.row(), posting.id()));
                 } catch (InvalidInputException e) {
                     reports.add(rejected(p.row(), new ArrayList<>(e.violations())));
+                }
+            }
+            Set<String> refused = store.insertAll(List.copyOf(batch.values()),
+                    posting -> List.of(new JobPosted(posting.id(), posting.postedAt(), posting.toContract())));
+            Set<String> written = new HashSet<>();
+            for (Map.Entry<Integer, String> row : rows) {
+                String id = row.getValue();
+                if (!refused.contains(id) && written.add(id)) {
+                    opened.add(id);
+                    reports.add(new RowReport(row.getKey(), Outcome.IMPORTED, id, List.of()));
+                } else {
+                    reports.add(new RowReport(row.getKey(), Outcome.DUPLICATE, id, List.of()));
                 }
             }
             List<RowReport> done = List.copyOf(reports);

@@ -63,8 +63,15 @@ public class Postings {
 
     /** As {@link #prepare(PostingForm)}, under an id the caller chose (an import's id follows from the row). */
     Posting prepare(PostingForm form, String id) {
+        return prepare(form, id, employers.find(form.employerId()).orElse(null));
+    }
+
+    /**
+     * As {@link #prepare(PostingForm, String)}, with the form's employer already looked up (null when there is none),
+     * so that an import looks each employer up once per batch rather than once per row.
+     */
+    Posting prepare(PostingForm form, String id, Employer employer) {
         List<FieldViolation> violations = new ArrayList<>();
-        Employer employer = employers.find(form.employerId()).orElse(null);
         if (employer == null) {
             violations.add(new FieldViolation("employerId", "no employer has this id"));
         }

@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
+import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.access.Role;
+import org.chunfeng.contracts.jobs.JobPosted;
 import org.chunfeng.jobs.match.OpeningLedger;
 import org.chunfeng.jobs.support.Area;
 import org.chunfeng.jobs.support.JobsClient;
+import org.chunfeng.jobs.support.Topics;
 import org.chunfeng.kit.importing.ImportJobs;
 import org.chunfeng.kit.testing.ServiceTest;
 import org.chunfeng.kit.testing.TestTokens;
+import org.chunfeng.kit.testing.TopicReader;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,6 +135,90 @@ class PostingImportApiTest {
                 .isEqualTo(rows.values().stream().map(r -> r.path("jobId").stringValue()).toList());
         assertThat(jobs.job(id).get("openings")).isEqualTo(6);
         assertThat(postingsOf(employer)).isEqualTo(2);
+    }
+
+    @Test
+    void aLongSheetAcrossSeveralEmployersPostsEachRowOnceWithOneJobPostedEvenWhenImportedAgain() {
+        List<String> employers = List.of(employer, jobs.employer("阜阳物流园 " + area.name(), "INDUSTRIAL_PARK", null),
+                jobs.employer("颍上服装厂 " + area.name(), "INDUSTRIAL_PARK", null));
+        // 650 rows span two batches of 500: every 40th repeats the row before it (in the same batch or, at row 502,
+        // across the batch boundary), every 97th names no employer; the rest are postings of their own.
+        StringBuilder csv = new StringBuilder(HEADER);
+        Map<Integer, String> expected = new TreeMap<>();
+        Map<Integer, Integer> repeats = new TreeMap<>();
+        String previous = null;
+        for (int row = 2; row <= 651; row++) {
+            String line;
+            if (row % 40 == 0 || row == 502) {
+                line = previous;
+                expected.put(row, "DUPLICATE");
+                repeats.put(row, row - 1);
+            } else if (row % 97 == 0) {
+                line = "emp-unknown,分拣工" + row + ",LOGISTICS,1,物流园,利辛县,33.1,116.2,4000,2027-03-08,否,,\n";
+                expected.put(row, "REJECTED");
+            } else {
+                line = employers.get(row % 3) + ",分拣工" + row + ",LOGISTICS,1,物流园,利辛县," + area.east(3).lat()
+                        + "," + area.east(3).lon() + ",4000,2027-03-08,否,,\n";
+                expected.put(row, "IMPORTED");
+            }
+            csv.append(line);
+            previous = line;
+        }
+        byte[] sheet = csv.toString().getBytes(StandardCharsets.UTF_8);
+
+        try (TopicReader postings = new TopicReader(Topic.JOBS_POSTINGS.topicName())) {
+            Map<Integer, JsonNode> first = allRows(importAndFollow("jobs.csv", sheet));
+            assertThat(first.keySet()).isEqualTo(expected.keySet());
+            expected.forEach((row, outcome) -> assertThat(first.get(row).path("outcome").stringValue())
+                    .as("row " + row).isEqualTo(outcome));
+            repeats.forEach((row, original) -> assertThat(first.get(row).path("jobId").stringValue())
+                    .as("row " + row + " names the posting of row " + original)
+                    .isEqualTo(first.get(original).path("jobId").stringValue()));
+            first.values().stream().filter(r -> r.path("outcome").stringValue().equals("REJECTED"))
+                    .forEach(r -> assertThat(fields(r)).containsExactly("employerId"));
+            List<String> imported = first.values().stream()
+                    .filter(r -> r.path("outcome").stringValue().equals("IMPORTED"))
+                    .map(r -> r.path("jobId").stringValue()).toList();
+            assertThat(imported).doesNotHaveDuplicates().hasSize((int) expected.values().stream()
+                    .filter("IMPORTED"::equals).count());
+            assertThat(employers.stream().mapToLong(this::postingsOf).sum()).isEqualTo(imported.size());
+            for (int k = 0; k < employers.size(); k++) {
+                int of = k;
+                assertThat(postingsOf(employers.get(k))).as("postings of employer " + k).isEqualTo(expected.entrySet()
+                        .stream().filter(r -> r.getValue().equals("IMPORTED") && r.getKey() % 3 == of).count());
+            }
+            Topics topics = new Topics(json);
+            postings.until(records -> imported.stream().allMatch(id -> !topics.of(records, JobPosted.class, id)
+                    .isEmpty()));
+
+            // The same sheet again: nothing is written, every row names the posting it named before.
+            Map<Integer, JsonNode> again = allRows(importAndFollow("jobs.csv", sheet));
+            expected.forEach((row, outcome) -> {
+                assertThat(again.get(row).path("outcome").stringValue()).as("row " + row)
+                        .isEqualTo(outcome.equals("REJECTED") ? "REJECTED" : "DUPLICATE");
+                assertThat(again.get(row).path("jobId").stringValue()).as("row " + row)
+                        .isEqualTo(first.get(row).path("jobId").stringValue());
+            });
+            assertThat(employers.stream().mapToLong(this::postingsOf).sum()).isEqualTo(imported.size());
+            List<ConsumerRecord<String, String>> records = postings.settle(Duration.ofSeconds(2));
+            for (String id : imported) {
+                assertThat(topics.of(records, JobPosted.class, id)).as("JobPosted of " + id).hasSize(1);
+            }
+        }
+    }
+
+    /** Every row of a finished import's report, by row number, read a page at a time. */
+    Map<Integer, JsonNode> allRows(JsonNode report) {
+        String importId = report.path("job").path("jobId").stringValue();
+        Map<Integer, JsonNode> rows = new TreeMap<>();
+        for (int page = 0; ; page++) {
+            JsonNode items = get("/api/jobs/import/" + importId + "?size=200&page=" + page, 200).path("rows")
+                    .path("items");
+            if (items.isEmpty()) {
+                return rows;
+            }
+            items.values().forEach(r -> rows.put(r.path("row").asInt(), r));
+        }
     }
 
     @Test
