@@ -1,21 +1,56 @@
 package org.chunfeng.employment.importing;
 
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.kit.importing.SheetTemplate;
 
 /**
- * The sheet a village clerk fills in: the headers in Chinese, and a notes sheet saying what each column takes. The
- * kit's {@link SheetTemplate} writes it, as it writes the postings' sheet.
+ * The sheet a village clerk fills in: the headers in Chinese, one example row, and a notes sheet saying what each
+ * column takes. The kit's {@link SheetTemplate} writes it, as it writes the postings' sheet.
  */
 public final class ImportTemplate {
 
+    /**
+     * The example row, by column: a made-up worker of one of the county's villages (places.json) whose ID number
+     * has a valid check digit, so the row imports as it stands and shows each column filled in as the clerk's
+     * words allow. A clerk deletes it before filling in real workers.
+     */
+    static final Map<ImportColumn, String> EXAMPLE = example();
+
     static final SheetTemplate SHEET = new SheetTemplate("登记表", "worker-import-template",
-            Arrays.stream(ImportColumn.values()).map(ImportTemplate::column).toList(), List.of());
+            Arrays.stream(ImportColumn.values()).map(ImportTemplate::column).toList(),
+            List.of(Arrays.stream(ImportColumn.values()).map(c -> EXAMPLE.getOrDefault(c, "")).toList()));
 
     private ImportTemplate() {
+    }
+
+    private static Map<ImportColumn, String> example() {
+        Map<ImportColumn, String> row = new EnumMap<>(ImportColumn.class);
+        row.put(ImportColumn.NAME, "张秀兰");
+        // 341623 is 利辛县; born 1988-03-15; sequence 002; check digit 2 (GB 11643).
+        row.put(ImportColumn.ID_NUMBER, "341623198803150022");
+        row.put(ImportColumn.PHONE, "13955501234");
+        row.put(ImportColumn.HOUSEHOLD_ID, "CJJ-CJ-0001");
+        row.put(ImportColumn.POVERTY_STATUS, "边缘户");
+        row.put(ImportColumn.COUNTY, "利辛县");
+        row.put(ImportColumn.TOWN, "程家集镇");
+        row.put(ImportColumn.VILLAGE, "程集村");
+        row.put(ImportColumn.COLLECTION_POINT, "程集村村委会集合点");
+        row.put(ImportColumn.LAT, "33.1231");
+        row.put(ImportColumn.LON, "116.2287");
+        row.put(ImportColumn.SKILLS, "服装加工:3、保洁");
+        row.put(ImportColumn.YEARS, "1");
+        row.put(ImportColumn.INTENT, "就地就近");
+        row.put(ImportColumn.PREFERRED_CITIES, "利辛县、阜阳");
+        row.put(ImportColumn.MIN_MONTHLY_WAGE, "3500");
+        row.put(ImportColumn.AVAILABLE_FROM, "2027-03-01");
+        row.put(ImportColumn.FITNESS, "绿");
+        row.put(ImportColumn.FITNESS_CHECKED_ON, "2026-10-20");
+        return Map.copyOf(row);
     }
 
     private static SheetTemplate.Column column(ImportColumn column) {
