@@ -47,6 +47,12 @@ public final class AccessPolicy {
     /** Everything under these needs a token; every other path is the web app, API docs or Swagger UI. */
     private static final List<PathPattern> PROTECTED = patterns("/api/**", "/actuator/**");
 
+    /**
+     * The imports, their reports and templates: the labour office's alone, whatever the broader rules below grant
+     * under the same prefix (coordinators read {@code /api/workers/**} and {@code /api/jobs/**}).
+     */
+    private static final List<PathPattern> OFFICE_ONLY = patterns("/api/workers/import/**", "/api/jobs/import/**");
+
     private static final List<Rule> ROLES = List.of(
             Rule.any(Role.LABOUR_OFFICE, "/api/workers/**"),
             Rule.any(Role.LABOUR_OFFICE, "/api/monitoring/**"),
@@ -82,6 +88,9 @@ public final class AccessPolicy {
         }
         if (caller == null) {
             return Verdict.DENIED;
+        }
+        if (matchesAny(OFFICE_ONLY, container)) {
+            return caller.has(Role.LABOUR_OFFICE) ? Verdict.ALLOWED : Verdict.DENIED;
         }
         for (Rule rule : ROLES) {
             if (rule.allows(method, container, caller)) {

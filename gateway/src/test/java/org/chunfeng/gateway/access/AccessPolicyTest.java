@@ -41,6 +41,21 @@ class AccessPolicyTest {
     }
 
     @Test
+    void importsAndTheirTemplatesAreTheOfficesAloneHoweverTheyAreSpelled() {
+        for (String path : new String[] {"/api/workers/import", "/api/workers/import/", "/api/workers/import/I1",
+            "/api/workers/import/template", "/api/jobs/import", "/api/jobs/import/I1", "/api/jobs/import/template",
+            "/api/jobs/%69mport/template"}) {
+            assertThat(policy.decide(HttpMethod.GET, path, office)).as(path).isEqualTo(Verdict.ALLOWED);
+            assertThat(policy.decide(HttpMethod.GET, path, coordinator)).as(path).isEqualTo(Verdict.DENIED);
+            assertThat(policy.decide(HttpMethod.GET, path, worker)).as(path).isEqualTo(Verdict.DENIED);
+        }
+        assertThat(policy.decide(HttpMethod.GET, "/api/workers/importer", coordinator)).isEqualTo(Verdict.ALLOWED);
+        // A worker whose id were "import" would still not reach the imports through their own-record rule.
+        Caller named = new Caller("import", Set.of(Role.WORKER), "import");
+        assertThat(policy.decide(HttpMethod.GET, "/api/workers/import", named)).isEqualTo(Verdict.DENIED);
+    }
+
+    @Test
     void theSignInCheckIsHiddenHoweverItIsSpelled() {
         assertThat(policy.decide(HttpMethod.POST, "/api/workers/sign-in-check", office)).isEqualTo(Verdict.HIDDEN);
         assertThat(policy.decide(HttpMethod.GET, "/api/workers/sign-in-check/", null)).isEqualTo(Verdict.HIDDEN);

@@ -57,8 +57,9 @@ class RouteAccessTest {
             new Call(HttpMethod.POST, "/api/workers/W2/offers/M2/accept", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/workers/W2/withdraw", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/workers/import", "employment", Set.of(Caller.OFFICE)),
-            new Call(HttpMethod.GET, "/api/workers/import/template?format=csv", "employment",
-                    Set.of(Caller.OFFICE, Caller.COORDINATOR)),
+            // Coordinators read under /api/workers, but imports are the office's: refused at the gateway.
+            new Call(HttpMethod.GET, "/api/workers/import/template?format=csv", "employment", Set.of(Caller.OFFICE)),
+            new Call(HttpMethod.GET, "/api/workers/import/I1", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/monitoring/summary", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/monitoring/at-risk", "employment", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/households/H1", "employment", Set.of(Caller.OFFICE)),
@@ -71,10 +72,9 @@ class RouteAccessTest {
             new Call(HttpMethod.POST, "/api/jobs", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/jobs/J1/close", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/jobs/import", "jobs", Set.of(Caller.OFFICE)),
-            // Coordinators read under /api/jobs; jobs-service itself keeps import reports to the office.
-            new Call(HttpMethod.GET, "/api/jobs/import/I1", "jobs", Set.of(Caller.OFFICE, Caller.COORDINATOR)),
-            new Call(HttpMethod.GET, "/api/jobs/import/template?format=csv", "jobs",
-                    Set.of(Caller.OFFICE, Caller.COORDINATOR)),
+            // Coordinators read under /api/jobs, but imports are the office's: refused at the gateway.
+            new Call(HttpMethod.GET, "/api/jobs/import/I1", "jobs", Set.of(Caller.OFFICE)),
+            new Call(HttpMethod.GET, "/api/jobs/import/template?format=csv", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.GET, "/api/matching/explain?workerId=W1", "jobs", Set.of(Caller.OFFICE)),
             new Call(HttpMethod.POST, "/api/vehicles", "transport", Set.of(Caller.COORDINATOR)),
             new Call(HttpMethod.GET, "/api/vehicles", "transport", Set.of(Caller.COORDINATOR)),
