@@ -33,8 +33,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The postings' sheet, imported as a background job by the kit's runner: a good row becomes a posting (with its
- * JobPosted) when its batch is written, a batch in one insert; a bad row is left out and the report names its row number and every bad
- * field. Headers may be the English field names or the Chinese ones clerks use (see the jobs-service README).
+ * JobPosted) when its batch is written, a batch in one insert; a bad row is left out and the report names its row
+ * number and every bad field. Headers may be the English field names or the Chinese ones clerks use (see the
+ * jobs-service README).
  */
 @Service
 public class PostingImport implements SheetImporter {
