@@ -13,9 +13,10 @@ const OUTCOMES = ['REJECTED', 'DUPLICATE', 'IMPORTED'];
 
 /**
  * The page of one import. {@code kind}: route (this page), api (POST here, GET api/{jobId}, GET api/template),
- * template (the download's name), words (i18n keys: title, lead, templateText, record), back (an action
- * beside the title: [href, key]), record (the row's record id in the report), recordHref (where that record is shown),
- * fieldKey (the i18n key naming a reported field, if the dictionary has one).
+ * template (the download's name), words (i18n keys: title, lead, templateText, record, and recordLink for a short
+ * link text in place of the record's id), back (an action beside the title: [href, key]), record (the row's record
+ * id in the report), recordHref (where that record is shown), fieldKey (the i18n key naming a reported field, if
+ * the dictionary has one).
  */
 export function sheetImport(kind) {
   return (page, ctx) => render(kind, page, ctx);
@@ -167,8 +168,7 @@ async function showReport(kind, container, jobId, ctx) {
       rows.items.length ? table([
         {title: t('import.row'), className: 'num', cell: r => String(r.row)},
         {title: t('import.outcome'), cell: r => badge('outcome', r.outcome)},
-        {title: t(kind.words.record), cell: r => (kind.record(r) ? h('a', {href: kind.recordHref(kind.record(r))},
-          kind.record(r)) : '–')},
+        {title: t(kind.words.record), cell: r => recordLink(kind, kind.record(r))},
         {title: t('import.problems'), className: 'wide', cell: r => (r.errors && r.errors.length
           ? h('ul.reasons', r.errors.map(e => h('li', h('strong', fieldName(kind, e.field)), ': ',
             serverMessage(e.message)))) : '')},
@@ -177,6 +177,17 @@ async function showReport(kind, container, jobId, ctx) {
   } catch (error) {
     replace(container, errorBox(error));
   }
+}
+
+/**
+ * The link to a row's record: its id as the text, or the kind's short words (a long id wraps over several lines on a
+ * phone) with the id kept in the link and as its title.
+ */
+function recordLink(kind, id) {
+  if (!id) return '–';
+  return kind.words.recordLink
+    ? h('a.record-link', {href: kind.recordHref(id), title: id, dataset: {record: id}}, t(kind.words.recordLink))
+    : h('a', {href: kind.recordHref(id), title: id, dataset: {record: id}}, id);
 }
 
 /** A reported field as the sheet's column is headed, where the dictionary knows it; else as the service names it. */

@@ -1,5 +1,6 @@
 // Job postings in bulk from an employer's or a labour-service firm's spreadsheet, one row a posting, run like the
-// workers' import (sheet-import.js). A duplicate row links to the posting it repeats.
+// workers' import (sheet-import.js). A posted or duplicate row links to its posting ("View posting", the id as the
+// link's title).
 
 import {sheetImport} from '../sheet-import.js';
 
@@ -8,7 +9,7 @@ export const render = sheetImport({
   api: '/api/jobs/import',
   template: 'job-import-template',
   words: {title: 'jobImport.title', lead: 'jobImport.lead', templateText: 'jobImport.templateText',
-    record: 'jobImport.posting'},
+    record: 'jobImport.posting', recordLink: 'jobImport.viewPosting'},
   back: ['#/office/jobs', 'jobImport.back'],
   record: row => row.jobId,
   recordHref: id => `#/office/jobs?job=${encodeURIComponent(id)}`,

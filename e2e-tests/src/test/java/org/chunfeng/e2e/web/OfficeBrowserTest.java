@@ -272,10 +272,13 @@ class OfficeBrowserTest {
         // Each bad field named by its column, its reason in the clerk's words.
         assertThat(report).contains("工种: “飞行”不是可选的工种").contains("招聘人数: 应为数字")
                 .contains("开工日期: 应为日期").contains("包住宿: 应填 是 或 否");
-        browser.await("table a[href='#/office/jobs?job=" + existing + "']");
+        // A posting's link says so in a few words (a long id would wrap on a phone); the id is its title.
+        WebElement duplicate = browser.await("table a[href='#/office/jobs?job=" + existing + "']");
+        assertThat(duplicate.getText()).isEqualTo("查看岗位");
+        assertThat(duplicate.getAttribute("title")).isEqualTo(existing);
         browser.screenshot("job-import-report");
 
-        String created = browser.all("table a[href^='#/office/jobs?job=']").stream().map(a -> a.getText())
+        String created = browser.all("table a[href^='#/office/jobs?job=']").stream().map(a -> a.getAttribute("title"))
                 .filter(id -> !id.equals(existing)).findFirst()
                 .orElseThrow(() -> new AssertionError("the imported row links to its new posting"));
         browser.click("table a[href='#/office/jobs?job=" + existing + "']");
