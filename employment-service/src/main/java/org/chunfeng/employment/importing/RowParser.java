@@ -24,6 +24,9 @@ public final class RowParser {
     /** "电子装配:3" or "电子装配（3年）": a skill with its own years. */
     private static final Pattern SKILL_YEARS = Pattern.compile("(.+?)\\s*[:：(（]\\s*(\\d+)\\s*年?\\s*[)）]?");
 
+    /** Said of the template's example row: it is a made-up worker, never to be registered by mistake. */
+    static final String EXAMPLE_ROW = "is the template's example row: delete that row before importing";
+
     private RowParser() {
     }
 
@@ -41,6 +44,9 @@ public final class RowParser {
         for (FieldViolation v : result.violations()) {
             problems.add(new FieldViolation(columns.header(columnOf(v.field())), v.message()));
         }
+        if (ImportTemplate.EXAMPLE.get(ImportColumn.ID_NUMBER).equals(idNumber(columns, row))) {
+            problems.add(new FieldViolation(columns.header(ImportColumn.ID_NUMBER), EXAMPLE_ROW));
+        }
         if (columns.isNumeric(row, ImportColumn.ID_NUMBER) && problems.stream()
                 .anyMatch(p -> p.field().equals(columns.header(ImportColumn.ID_NUMBER)))) {
             problems.removeIf(p -> p.field().equals(columns.header(ImportColumn.ID_NUMBER)));
@@ -49,6 +55,11 @@ public final class RowParser {
         }
         return problems.isEmpty() ? new Outcome(result.checked(), List.of())
                 : new Outcome(null, dedupe(problems));
+    }
+
+    private static String idNumber(ColumnMap columns, SourceRow row) {
+        String id = columns.value(row, ImportColumn.ID_NUMBER);
+        return id == null ? "" : id.trim();
     }
 
     static RegistrationForm form(SourceRow row, ColumnMap c, List<FieldViolation> problems) {
