@@ -158,6 +158,9 @@ public final class MatchingBench {
             double workerPts = 0;
             int placed = 0;
             boolean[] unplaced = new boolean[arrivals.size()];
+            boolean diagnose = Boolean.getBoolean("diagnose");
+            CandidateSearch arrivalSearch = new CandidateSearch(board, rules);
+            int[] refusedByPrice = new int[10];
             for (int i = 0; i < arrivals.size(); i++) {
                 if (learn && i == nextCheckpoint) {
                     // Prices from the optimum over the latest arrivals (at most SAMPLE), each standing for its share
@@ -173,6 +176,10 @@ public final class MatchingBench {
                 OnlineMatcher.Choice choice = matcher.assign(arrivals.get(i), now);
                 latencies[i] = System.nanoTime() - t0;
                 unplaced[i] = choice == null;
+                if (choice == null && diagnose && arrivalSearch.search(arrivals.get(i), 1) > 0) {
+                    // An opening was left that this worker could take, but its price was more than they would gain.
+                    refusedByPrice[i * 10 / arrivals.size()]++;
+                }
                 if (choice != null) {
                     total += choice.score();
                     workerPts += rules.workerPoints(arrivals.get(i), now);
@@ -181,7 +188,8 @@ public final class MatchingBench {
             }
             result.put("ms", (System.nanoTime() - started) / 1_000_000);
             result.put("learnMs", learnNanos / 1_000_000);
-            if (Boolean.getBoolean("diagnose")) {
+            if (diagnose) {
+                result.put("refusedByPriceByArrivalDecile", Arrays.toString(refusedByPrice).replace(" ", ""));
                 CandidateSearch after = new CandidateSearch(board, rules);
                 int[] byDecile = new int[10];
                 int stillOpen = 0;
