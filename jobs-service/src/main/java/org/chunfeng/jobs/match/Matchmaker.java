@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
@@ -63,9 +62,17 @@ public class Matchmaker implements SmartLifecycle {
     private static final int ONLINE_PER_ROUND = 200;
     private static final Duration BATCH_BACKOFF = Duration.ofMinutes(1);
 
-    /** What a batch did. */
-    public record BatchReport(int workers, int proposed, long arcs, long millis) {
+    /**
+     * A batch as the labour office follows it: {@code RUNNING} while solved, then {@code DONE} with how many of its
+     * workers were offered a job, or {@code FAILED} with why (its workers are then matched online).
+     */
+    public record BatchRun(String batchId, State state, int workers, Instant startedAt, Instant finishedAt,
+            int proposed, long arcs, String message) {
+        public enum State { RUNNING, DONE, FAILED }
     }
+
+    /** How many finished batches are kept to be looked up. */
+    private static final int BATCHES_KEPT = 20;
 
     private final CandidateStore candidates;
     private final JobStore jobs;
@@ -82,7 +89,14 @@ public class Matchmaker implements SmartLifecycle {
     /** The workers of the batch being solved: nothing else offers them anything until its result is in. */
     private final Set<String> inBatch = new HashSet<>();
     /** The batch being solved, if any; only one at a time. */
-    private CompletableFuture<BatchReport> batching;
+    private String batching;
+    /** The latest batches by id, oldest first. */
+    private final Map<String, BatchRun> batchRuns = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BatchRun> eldest) {
+            return size() > BATCHES_KEPT;
+        }
+    };
     /** After a failed batch, waiting workers are matched online for a while instead of in another batch at once. */
     private long noBatchBefore = System.nanoTime();
     private volatile Future<?> batchGate = CompletableFuture.completedFuture(null);
@@ -346,25 +360,15 @@ public class Matchmaker implements SmartLifecycle {
     // ---- matching --------------------------------------------------------------------------------------------------
 
     /**
-     * Matches every waiting worker at once, optimally, and waits for the result; if a batch is being solved already,
-     * after that one.
+     * Starts the optimum over every waiting worker and answers at once with the batch to follow; if a batch is being
+     * solved already, that one (workers who came since are matched online meanwhile).
      */
-    public BatchReport runBatch() {
-        while (true) {
-            CompletableFuture<BatchReport> earlier = call(() -> batching);
-            if (earlier == null) {
-                CompletableFuture<BatchReport> ours = call(() -> batching == null ? startBatch(waitingWorkers()) : null);
-                if (ours != null) {
-                    try {
-                        return ours.join();
-                    } catch (CompletionException e) {
-                        throw e.getCause() instanceof RuntimeException r ? r : e;
-                    }
-                }
-            } else {
-                earlier.exceptionally(e -> null).join();
-            }
-        }
+    public BatchRun requestBatch() {
+        return call(() -> batchRuns.get(batching != null ? batching : startBatch(waitingWorkers())));
+    }
+
+    public Optional<BatchRun> batchRun(String batchId) {
+        return call(() -> Optional.ofNullable(batchRuns.get(batchId)));
     }
 
     private void wantsMatch(String workerId) {
@@ -493,8 +497,9 @@ public class Matchmaker implements SmartLifecycle {
      * returns at once: at a county's scale the solve takes minutes, and registrations, answers and postings must not
      * wait for it. Meanwhile the batch's workers are offered nothing else; others are matched online as usual.
      */
-    private CompletableFuture<BatchReport> startBatch(List<Candidate> workers) {
+    private String startBatch(List<Candidate> workers) {
         long started = System.nanoTime();
+        String batchId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         List<WorkerView> views = workers.stream().map(Candidate::view).toList();
         JobBoard snapshot = state.board.snapshot();
@@ -502,8 +507,8 @@ public class Matchmaker implements SmartLifecycle {
             inBatch.add(c.workerId());
             toMatch.remove(c.workerId());
         }
-        CompletableFuture<BatchReport> done = new CompletableFuture<>();
-        batching = done;
+        batching = batchId;
+        batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.RUNNING, workers.size(), now, null, 0, 0, null));
         Runnable solve = () -> {
             BatchOptimiser.Result result = null;
             RuntimeException failure = null;
@@ -518,17 +523,17 @@ public class Matchmaker implements SmartLifecycle {
             BatchOptimiser.Result solved = result;
             RuntimeException failed = failure;
             try {
-                thread.execute(() -> finishBatch(workers, solved, failed, started, done));
+                thread.execute(() -> finishBatch(batchId, workers, solved, failed, started));
             } catch (RejectedExecutionException e) {
-                done.completeExceptionally(new IllegalStateException("Matching stopped during a batch"));
+                // Matching stopped during the batch: its workers are matched when it starts again.
             }
         };
         try {
             optimiserThread.execute(solve);
         } catch (RuntimeException e) {
-            finishBatch(workers, null, e, started, done);
+            finishBatch(batchId, workers, null, e, started);
         }
-        return done;
+        return batchId;
     }
 
     /**
@@ -537,9 +542,10 @@ public class Matchmaker implements SmartLifecycle {
      * still decides capacity. Every worker of the batch is then matched again as usual (online when the batch left
      * them out).
      */
-    private void finishBatch(List<Candidate> workers, BatchOptimiser.Result result, RuntimeException failure,
-            long started, CompletableFuture<BatchReport> done) {
+    private void finishBatch(String batchId, List<Candidate> workers, BatchOptimiser.Result result,
+            RuntimeException failure, long started) {
         batching = null;
+        BatchRun run = batchRuns.get(batchId);
         workers.forEach(c -> inBatch.remove(c.workerId()));
         int proposed = 0;
         try {
@@ -564,12 +570,19 @@ public class Matchmaker implements SmartLifecycle {
             metrics.batch(Duration.ofMillis(millis));
             log.info("Batch matched {} of {} waiting workers ({} arcs, {} rounds) in {} ms", proposed, workers.size(),
                     result.arcs(), result.rounds(), millis);
-            done.complete(new BatchReport(workers.size(), proposed, result.arcs(), millis));
+            if (run != null) {
+                batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.DONE, workers.size(), run.startedAt(),
+                        clock.instant(), proposed, result.arcs(), null));
+            }
         } catch (RuntimeException e) {
             noBatchBefore = System.nanoTime() + BATCH_BACKOFF.toNanos();
             log.warn("Batch of {} workers failed after {} offers; they are matched online instead: {}", workers.size(),
                     proposed, e.toString());
-            done.completeExceptionally(e);
+            if (run != null) {
+                batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.FAILED, workers.size(), run.startedAt(),
+                        clock.instant(), proposed, 0, "The batch failed (" + e.getClass().getSimpleName()
+                        + "); its workers are matched online instead"));
+            }
         } finally {
             workers.forEach(c -> wantsMatch(c.workerId()));
             publishGauge();

@@ -2,6 +2,7 @@ package org.chunfeng.jobs.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.http.HttpHeaders.AUTHORIZATION;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -198,6 +199,7 @@ class InvariantsTest {
         CompletableFuture<Void> gate = new CompletableFuture<>();
         matchmaker.holdBatchSolvesUntil(gate);
         String hq;
+        String batchId;
         try {
             hq = jobs.post(JobsClient.posting(employer, "返岗专项岗位", area.east(4), 5000));
             // The batch over these workers is being solved; meanwhile a worker withdraws,
@@ -211,6 +213,13 @@ class InvariantsTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> matchmaker.candidate(newcomer).isPresent());
             String nearNewcomer = jobs.post(JobsClient.posting(employer, "家门口的岗位", elsewhere.east(2), 1));
             await().atMost(Duration.ofSeconds(20)).until(() -> jobs.reserved(nearNewcomer) == 1);
+            // The office asking for a batch now is shown the one being solved, to follow;
+            Map<?, ?> asked = http.post().uri("/api/matching/batch").header(AUTHORIZATION, JobsClient.office())
+                    .exchange().expectStatus().isAccepted().expectHeader().exists("Location")
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(asked.get("state")).isEqualTo("RUNNING");
+            batchId = (String) asked.get("batchId");
+            assertThat(batch(batchId).get("state")).isEqualTo("RUNNING");
             // and a small job near the batch's workers waits for the batch instead of racing it.
             String small = jobs.post(JobsClient.posting(employer, "小作坊", area.east(2), 1));
             assertThat(jobs.reserved(small)).isZero();
@@ -222,9 +231,18 @@ class InvariantsTest {
             matchmaker.holdBatchSolvesUntil(CompletableFuture.completedFuture(null));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(hq) == 11);
+        await().atMost(Duration.ofSeconds(10)).until(() -> batch(batchId).get("state").equals("DONE"));
+        assertThat(((Number) batch(batchId).get("proposed")).intValue()).isGreaterThanOrEqualTo(11);
+        http.get().uri("/api/matching/batch/{id}", "no-such-batch").header(AUTHORIZATION, JobsClient.office())
+                .exchange().expectStatus().isNotFound();
         assertThat(matchmaker.candidate(quitter).orElseThrow().state()).isEqualTo(Candidate.State.WITHDRAWN);
         assertThat(workers.subList(1, workers.size())).allSatisfy(w ->
                 assertThat(matchmaker.candidate(w).orElseThrow().offer().jobId()).isEqualTo(hq));
+    }
+
+    private Map<?, ?> batch(String batchId) {
+        return http.get().uri("/api/matching/batch/{id}", batchId).header(AUTHORIZATION, JobsClient.office())
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
     }
 
     @Test
