@@ -69,6 +69,10 @@ public class Matchmaker implements SmartLifecycle {
     public record BatchRun(String batchId, State state, int workers, Instant startedAt, Instant finishedAt,
             int proposed, long arcs, String message) {
         public enum State { RUNNING, DONE, FAILED }
+
+        BatchRun ended(State state, Instant at, int proposed, long arcs, String message) {
+            return new BatchRun(batchId, state, workers, startedAt, at, proposed, arcs, message);
+        }
     }
 
     /** How many finished batches are kept to be looked up. */
@@ -545,6 +549,7 @@ public class Matchmaker implements SmartLifecycle {
     private void finishBatch(String batchId, List<Candidate> workers, BatchOptimiser.Result result,
             RuntimeException failure, long started) {
         batching = null;
+        // One batch at a time and the latest 20 kept: its run is still there.
         BatchRun run = batchRuns.get(batchId);
         workers.forEach(c -> inBatch.remove(c.workerId()));
         int proposed = 0;
@@ -570,19 +575,13 @@ public class Matchmaker implements SmartLifecycle {
             metrics.batch(Duration.ofMillis(millis));
             log.info("Batch matched {} of {} waiting workers ({} arcs, {} rounds) in {} ms", proposed, workers.size(),
                     result.arcs(), result.rounds(), millis);
-            if (run != null) {
-                batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.DONE, workers.size(), run.startedAt(),
-                        clock.instant(), proposed, result.arcs(), null));
-            }
+            batchRuns.put(batchId, run.ended(BatchRun.State.DONE, clock.instant(), proposed, result.arcs(), null));
         } catch (RuntimeException e) {
             noBatchBefore = System.nanoTime() + BATCH_BACKOFF.toNanos();
             log.warn("Batch of {} workers failed after {} offers; they are matched online instead: {}", workers.size(),
                     proposed, e.toString());
-            if (run != null) {
-                batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.FAILED, workers.size(), run.startedAt(),
-                        clock.instant(), proposed, 0, "The batch failed (" + e.getClass().getSimpleName()
-                        + "); its workers are matched online instead"));
-            }
+            batchRuns.put(batchId, run.ended(BatchRun.State.FAILED, clock.instant(), proposed, 0, "The batch failed ("
+                    + e.getClass().getSimpleName() + "); its workers are matched online instead"));
         } finally {
             workers.forEach(c -> wantsMatch(c.workerId()));
             publishGauge();

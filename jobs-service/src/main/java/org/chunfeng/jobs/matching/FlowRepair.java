@@ -36,7 +36,7 @@ final class FlowRepair {
     private final int[] holderCount;
 
     private final long[] distance;
-    private final int[] reached;
+    private final boolean[] reached;
     private final boolean[] settled;
     private final int[] parent;
     private final int[] parentArc;
@@ -67,7 +67,7 @@ final class FlowRepair {
         this.shortfall = new int[n];
         this.holderCount = new int[slots];
         this.distance = new long[nodes];
-        this.reached = new int[nodes];
+        this.reached = new boolean[nodes];
         this.settled = new boolean[nodes];
         this.parent = new int[nodes];
         this.parentArc = new int[nodes];
@@ -173,7 +173,7 @@ final class FlowRepair {
         shortfall[target]--;
         for (int t = 0; t < touchedCount; t++) {
             int v = touched[t];
-            reached[v] = 0;
+            reached[v] = false;
             settled[v] = false;
         }
     }
@@ -240,8 +240,8 @@ final class FlowRepair {
     }
 
     private void reach(int v, long d, int from, int arc) {
-        if (reached[v] == 0) {
-            reached[v] = 1;
+        if (!reached[v]) {
+            reached[v] = true;
             if (touchedCount == touched.length) {
                 touched = Arrays.copyOf(touched, touchedCount * 2);
             }
