@@ -130,12 +130,14 @@ function explanation(x) {
   }
   return section(t('explain.noneTitle'),
     h('p', t('explain.counts', {considered: number(x.postingsConsidered), feasible: number(x.feasible),
-      open: number(x.feasibleWithOpenings)})),
+      open: number(x.feasibleWithOpenings)}),
+      x.keptForOthers ? [' ', t('explain.kept', {kept: number(x.keptForOthers)})] : null),
     x.ruledOut && x.ruledOut.length ? h('ul.reasons', x.ruledOut.map(r =>
       h('li', pick(r.reasonZh, r.reasonEn), ' ', h('strong', t('explain.postings', {count: number(r.postings)})))))
       : null,
     x.bestOptions && x.bestOptions.length ? [h('h3', t('explain.best')), h('ul.reasons', x.bestOptions.map(o =>
-      h('li', t('explain.option', {job: o.jobId, score: number(o.score, 1)}))))] : null);
+      h('li', t('explain.option', {job: o.jobId, score: number(o.score, 1)}),
+        o.keptForOthers ? t('explain.keptOption') : null)))] : null);
 }
 
 /** Why the status changed, in the reader's language when the service sent a code (older lines have only English). */

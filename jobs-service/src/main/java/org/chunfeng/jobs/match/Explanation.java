@@ -13,11 +13,13 @@ import org.chunfeng.jobs.matching.HardConstraint;
 import org.chunfeng.jobs.matching.JobBoard;
 import org.chunfeng.jobs.matching.JobView;
 import org.chunfeng.jobs.matching.MatchRules;
+import org.chunfeng.jobs.matching.OnlineMatcher;
 import org.chunfeng.jobs.matching.WorkerView;
 
 /**
  * Why a worker has the offer they have, or why they have none: the offer's score line by line, or, over every open
- * posting, how many each hard constraint ruled out and the best postings still open to them.
+ * posting, how many each hard constraint ruled out, how many are kept for workers still expected, and the best
+ * postings still open to them.
  */
 @Schema(description = "Why this offer, or why none")
 public record Explanation(
@@ -31,6 +33,9 @@ public record Explanation(
         int feasible,
         @Schema(description = "Of those, postings with an opening left")
         int feasibleWithOpenings,
+        @Schema(description = "Of those with an opening left, postings whose openings are kept for workers still expected:"
+                + " learned from the campaign so far, they would gain more from it than this worker")
+        int keptForOthers,
         @Schema(description = "How many postings each hard constraint ruled out (a posting can break several)")
         List<RuledOut> ruledOut,
         @Schema(description = "The best postings still open to the worker, with their scores")
@@ -43,10 +48,11 @@ public record Explanation(
     public record RuledOut(HardConstraint constraint, int postings, String reasonZh, String reasonEn) {
     }
 
-    public record Option(String jobId, double score, List<ScoreComponent> breakdown) {
+    public record Option(String jobId, double score, List<ScoreComponent> breakdown,
+            @Schema(description = "Whether the posting's openings are kept for workers still expected") boolean keptForOthers) {
     }
 
-    static Explanation of(Candidate c, MatchState state, MatchRules rules, Instant now) {
+    static Explanation of(Candidate c, MatchState state, MatchRules rules, OnlineMatcher online, Instant now) {
         Matched matched = null;
         if (c.state() == Candidate.State.OFFERED && c.offer() != null) {
             Candidate.Offer o = c.offer();
@@ -60,7 +66,8 @@ public record Explanation(
         int considered = 0;
         int feasible = 0;
         int withOpenings = 0;
-        record Scored(JobView job, double score) {
+        int kept = 0;
+        record Scored(JobView job, double score, boolean kept) {
         }
         List<Scored> options = new ArrayList<>();
         for (JobBoard.Slot slot : state.board.slots()) {
@@ -72,7 +79,12 @@ public record Explanation(
                 feasible++;
                 if (slot.remaining() > 0) {
                     withOpenings++;
-                    options.add(new Scored(job, rules.score(w, job, rules.roadKm(w, job), now)));
+                    double score = rules.score(w, job, rules.roadKm(w, job), now);
+                    boolean keptForOthers = online.keptForOthers(slot, score);
+                    if (keptForOthers) {
+                        kept++;
+                    }
+                    options.add(new Scored(job, score, keptForOthers));
                 } else {
                     counts.merge(HardConstraint.OPENINGS_LEFT, 1, Integer::sum);
                 }
@@ -84,8 +96,9 @@ public record Explanation(
         List<Option> best = options.stream().sorted(Comparator.comparingDouble(Scored::score).reversed()).limit(3)
                 .map(s -> {
                     MatchRules.Score score = rules.explain(w, s.job(), now);
-                    return new Option(s.job().jobId(), score.total(), score.breakdown());
+                    return new Option(s.job().jobId(), score.total(), score.breakdown(), s.kept());
                 }).toList();
-        return new Explanation(c.workerId(), c.state(), matched, considered, feasible, withOpenings, ruledOut, best);
+        return new Explanation(c.workerId(), c.state(), matched, considered, feasible, withOpenings, kept, ruledOut,
+                best);
     }
 }

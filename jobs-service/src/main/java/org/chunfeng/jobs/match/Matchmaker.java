@@ -635,7 +635,7 @@ public class Matchmaker implements SmartLifecycle {
             if (c == null) {
                 throw new NotFoundException("Worker", workerId);
             }
-            return Explanation.of(c, state, rules, clock.instant());
+            return Explanation.of(c, state, rules, online, clock.instant());
         });
     }
 

@@ -24,10 +24,14 @@ public final class OnlineMatcher {
         }
     }
 
+    /** How many of the best postings at learned prices are compared for a tie. */
+    private static final int TIED_CHOICES = 8;
+
     private final JobBoard board;
     private final MatchRules rules;
     private final CandidateSearch search;
-    private double[] learned = new double[0];
+    /** Learned prices in the batch's integer units (thousandths of a point), indexed like the board's slots. */
+    private long[] learnedUnits = new long[0];
 
     public OnlineMatcher(JobBoard board, MatchRules rules) {
         this.board = board;
@@ -37,20 +41,53 @@ public final class OnlineMatcher {
 
     /** The posting to offer, or null if no feasible posting has an opening; takes nothing from the board. */
     public Choice choose(WorkerView w, Instant now) {
+        double workerPoints = rules.workerPoints(w, now);
+        return learnedUnits.length > 0 ? chooseAtLearnedPrices(w, workerPoints) : chooseAtScarcityPrices(w, workerPoints);
+    }
+
+    /**
+     * The posting with the most points less its learned price, among every feasible posting with an opening left,
+     * and none whose price is more than the pair would score. Not just among the worker's best postings by points:
+     * those are the ones everybody wants, and when all of them are priced out of the worker's reach a plainer
+     * posting nobody else needs is still the right offer.
+     */
+    private Choice chooseAtLearnedPrices(WorkerView w, double workerPoints) {
+        board.tidy();
+        int n = search.violations(w, workerPoints, BatchOptimiser.SCALE, learnedUnits, 0, TIED_CHOICES);
+        if (n == 0) {
+            return null;
+        }
+        // At exact prices a worker with alternatives is often indifferent between a contested posting and a plainer
+        // one (the price is what makes them equal); the plainer one leaves the contested opening to who needs it.
+        int best = 0;
+        for (int i = 1; i < n && search.points(i) == search.points(0); i++) {
+            if (learnedPrice(search.slot(i)) < learnedPrice(search.slot(best))) {
+                best = i;
+            }
+        }
+        JobBoard.Slot slot = search.slot(best);
+        double jobPoints = rules.jobPoints(w, slot.job(), rules.roadKm(w, slot.job()));
+        return new Choice(slot, jobPoints, jobPoints + workerPoints);
+    }
+
+    /**
+     * Whether an opening of this posting is kept from a worker whose pair would score {@code score}: the workers still
+     * expected are learned to gain more from it.
+     */
+    public boolean keptForOthers(JobBoard.Slot slot, double score) {
+        return learnedUnits.length > 0 && Math.round(score * BatchOptimiser.SCALE) <= learnedPrice(slot);
+    }
+
+    private long learnedPrice(JobBoard.Slot slot) {
+        return slot.index < learnedUnits.length ? learnedUnits[slot.index] : 0;
+    }
+
+    private Choice chooseAtScarcityPrices(WorkerView w, double workerPoints) {
         int n = search.search(w, rules.settings().candidatesPerWorker());
         int best = -1;
         double bestValue = Double.NEGATIVE_INFINITY;
-        double workerPoints = rules.workerPoints(w, now);
         for (int i = 0; i < n; i++) {
-            JobBoard.Slot slot = search.slot(i);
-            double learnedPrice = slot.index < learned.length ? learned[slot.index] : 0;
-            if (learnedPrice > search.points(i) + workerPoints) {
-                // The workers still to come are expected to gain more from this opening than this one would.
-                continue;
-            }
-            // Learned prices replace the scarcity rule of thumb once there are any: they know which postings the
-            // coming workers need, where the rule of thumb only knows which are nearly full.
-            double value = search.points(i) - (learned.length > 0 ? learnedPrice : price(slot));
+            double value = search.points(i) - price(search.slot(i));
             if (value > bestValue) {
                 bestValue = value;
                 best = i;
@@ -77,7 +114,15 @@ public final class OnlineMatcher {
      * board's slots: what one opening of each posting is worth to the workers expected to come.
      */
     public void learnPrices(double[] prices) {
-        this.learned = prices == null ? new double[0] : prices.clone();
+        if (prices == null) {
+            learnedUnits = new long[0];
+            return;
+        }
+        long[] units = new long[prices.length];
+        for (int s = 0; s < prices.length; s++) {
+            units[s] = Math.round(prices[s] * BatchOptimiser.SCALE);
+        }
+        learnedUnits = units;
     }
 
     /** What the next opening of this posting costs, in score points. */

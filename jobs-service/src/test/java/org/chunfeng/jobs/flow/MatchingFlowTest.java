@@ -254,6 +254,8 @@ class MatchingFlowTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> matchmaker.candidate(worker).isPresent());
         Map<?, ?> explained = explain(worker);
         assertThat(explained.get("matched")).isNull();
+        // Nothing fits, so no posting can be one kept for workers still expected either.
+        assertThat(explained.get("keptForOthers")).isEqualTo(0);
         assertThat((List<?>) explained.get("ruledOut")).anySatisfy(line -> {
             assertThat(((Map<?, ?>) line).get("constraint")).isEqualTo("AGE_RANGE");
             assertThat((Integer) ((Map<?, ?>) line).get("postings")).isGreaterThanOrEqualTo(2);

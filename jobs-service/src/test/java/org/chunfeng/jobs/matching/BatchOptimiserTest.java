@@ -267,6 +267,36 @@ class BatchOptimiserTest {
         assertThat(pricedOnline.assign(homebound, NOW).job().jobId()).isEqualTo("local");
     }
 
+    @Test
+    void aWorkerWhoseFavouritesArePricedOutIsOfferedAPlainerPostingNobodyElseNeeds() {
+        // The worker's two best postings by points are the popular ones, both priced beyond what the pair would
+        // score; the plainer posting beyond them (candidatesPerWorker is 2) has no price. Choosing among the best two
+        // alone left the worker with nothing.
+        JobView first = Fixtures.job().id("first").local(3).wage(7000).build();
+        JobView second = Fixtures.job().id("second").local(4).wage(6800).build();
+        JobView plain = Fixtures.job().id("plain").local(6).wage(3200).build();
+        MatchingSettings two = MatchingSettings.DEFAULT.withCandidatesPerWorker(2);
+        WorkerView homebound = Fixtures.worker().intent(WorkIntent.LOCAL).build();
+        JobBoard board = board(first, second, plain);
+        OnlineMatcher online = new OnlineMatcher(board, MatchRules.of(two));
+        online.learnPrices(new double[] {500, 500, 0});
+        OnlineMatcher.Choice choice = online.choose(homebound, NOW);
+        assertThat(choice.job().jobId()).isEqualTo("plain");
+        JobBoard.Slot firstSlot = board.slot("first");
+        assertThat(online.keptForOthers(firstSlot, 499.999)).isTrue();
+        assertThat(online.keptForOthers(firstSlot, 500.001)).isFalse();
+        assertThat(choice.score()).isEqualTo(MatchRules.of(two).score(homebound, plain,
+                MatchRules.of(two).roadKm(homebound, plain), NOW));
+
+        // At prices below what each pair scores, the most points less price wins, though not the most points.
+        online.learnPrices(new double[] {40, 1, 0});
+        assertThat(online.choose(homebound, NOW).job().jobId()).isEqualTo("second");
+
+        // And every opening priced beyond what the worker would score is kept for the workers expected to come.
+        online.learnPrices(new double[] {500, 500, 500});
+        assertThat(online.choose(homebound, NOW)).isNull();
+    }
+
     private static JobBoard board(JobView... jobs) {
         JobBoard board = new JobBoard(MatchingSettings.DEFAULT);
         for (JobView j : jobs) {
