@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param localCommuteKm a site within this many road km of home is local (no bus; no travel fitness needed)
  * @param roadFactor road km per great-circle km
- * @param candidatesPerWorker the best feasible postings each worker is weighed against online
+ * @param candidatesPerWorker the best feasible postings each worker is weighed against online before prices are
+ *        learned, and the arcs per worker of the flow prices are learned from
  * @param batchArcsPerWorker the best feasible postings per worker a batch starts from (it adds what its optimality
  *        check finds missing, so this changes how long a batch takes, not its result)
  * @param scarcityPrice points an opening costs online when its posting is nearly full (0: plain greedy)

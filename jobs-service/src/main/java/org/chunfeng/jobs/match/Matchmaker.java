@@ -90,6 +90,11 @@ public class Matchmaker implements SmartLifecycle {
     private final OnlineMatcher online;
     private final Recovery recovery;
     private final Set<String> toMatch = new LinkedHashSet<>();
+    /** Workers left waiting although an opening fitted them, because its price kept it for workers still expected. */
+    private final Set<String> keptByPrice = new LinkedHashSet<>();
+    /** Of those, the ones to try again since the prices changed, a round's share at a time. */
+    private final Set<String> recheck = new LinkedHashSet<>();
+    private boolean recheckScheduled;
     /** The workers of the batch being solved: nothing else offers them anything until its result is in. */
     private final Set<String> inBatch = new HashSet<>();
     /** The batch being solved, if any; only one at a time. */
@@ -452,7 +457,13 @@ public class Matchmaker implements SmartLifecycle {
                 return true;
             }
             OnlineMatcher.Choice choice = online.choose(c.view(), clock.instant());
-            if (choice == null || offers.propose(c, choice.job().jobId())) {
+            if (choice == null) {
+                if (online.keptFromAnOpening(c.view())) {
+                    keptByPrice.add(workerId);
+                }
+                return true;
+            }
+            if (offers.propose(c, choice.job().jobId())) {
                 return true;
             }
         }
@@ -656,7 +667,7 @@ public class Matchmaker implements SmartLifecycle {
             return 0;
         }
         call(() -> {
-            online.learnPrices(prices);
+            adoptPrices(prices);
             return null;
         });
         if (prices == null) {
@@ -671,6 +682,61 @@ public class Matchmaker implements SmartLifecycle {
         log.info("Learned prices for {} postings from {} recent registrations in {} ms", priced,
                 lesson.workers().size(), (System.nanoTime() - started) / 1_000_000);
         return priced;
+    }
+
+    /** For tests: prices by posting as if learned (every other posting priced 0); null for none. */
+    void adoptPricesForTest(Map<String, Double> byJob) {
+        call(() -> {
+            if (byJob == null) {
+                adoptPrices(null);
+                return null;
+            }
+            double[] prices = new double[state.board.slots().stream().mapToInt(JobBoard.Slot::index).max().orElse(-1) + 1];
+            byJob.forEach((jobId, price) -> prices[state.board.slot(jobId).index()] = price);
+            adoptPrices(prices);
+            return null;
+        });
+    }
+
+    /**
+     * New prices steer online choices from now on, and the workers the old prices kept waiting are tried again: the
+     * openings kept from them may cost less now, or, once the expected workers have all registered, nothing.
+     */
+    private void adoptPrices(double[] prices) {
+        online.learnPrices(prices);
+        recheck.addAll(keptByPrice);
+        keptByPrice.clear();
+        scheduleRecheck();
+    }
+
+    private void scheduleRecheck() {
+        if (!recheck.isEmpty() && !recheckScheduled && running) {
+            recheckScheduled = true;
+            thread.execute(this::recheckKept);
+        }
+    }
+
+    private void recheckKept() {
+        recheckScheduled = false;
+        int done = 0;
+        for (var it = recheck.iterator(); it.hasNext() && done < ONLINE_PER_ROUND; ) {
+            String id = it.next();
+            it.remove();
+            if (!state.waiting.contains(id) || inBatch.contains(id)) {
+                continue;
+            }
+            done++;
+            try {
+                if (!matchOnline(id)) {
+                    wantsMatch(id);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Offering worker {} again failed, will retry with the next prices: {}", id, e.toString());
+                keptByPrice.add(id);
+            }
+        }
+        scheduleRecheck();
+        publishGauge();
     }
 
     /** What learning prices needs from the matchmaker's state, copied so it can be solved on another thread. */

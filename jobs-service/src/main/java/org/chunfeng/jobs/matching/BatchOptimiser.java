@@ -118,8 +118,8 @@ public final class BatchOptimiser {
      */
     public double[] prices(List<WorkerView> workers, Instant now, double share) {
         // A hundred units of supply per worker, so a share of a posting's openings is still (nearly) whole units.
-        // Prices steer online choices over each worker's candidatesPerWorker best postings, so they come from a flow
-        // over those; they need not be proven, so the rounds are few.
+        // A flow over each worker's candidatesPerWorker best postings and one round of the optimality check: at 10,000
+        // workers, fewer arcs gave online 0.1% less, and a proven optimum of the sample no more.
         Problem p = new Problem(workers, now, 100, share, rules.settings().candidatesPerWorker());
         p.optimise(PRICE_ROUNDS);
         double[] prices = new double[board.capacity()];

@@ -54,7 +54,8 @@ public final class JobBoard {
             return removed ? 0 : Math.max(0, openings - taken);
         }
 
-        int index() {
+        /** Where the posting sits in arrays indexed like the board's slots, such as learned prices. */
+        public int index() {
             return index;
         }
     }

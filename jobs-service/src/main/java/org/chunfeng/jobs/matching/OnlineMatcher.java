@@ -78,6 +78,14 @@ public final class OnlineMatcher {
         return learnedUnits.length > 0 && Math.round(score * BatchOptimiser.SCALE) <= learnedPrice(slot);
     }
 
+    /**
+     * After {@link #choose} found nothing: whether a feasible posting had an opening that its learned price kept from
+     * this worker, so that the worker may be offered it once the prices change.
+     */
+    public boolean keptFromAnOpening(WorkerView w) {
+        return learnedUnits.length > 0 && search.search(w, 1) > 0;
+    }
+
     private long learnedPrice(JobBoard.Slot slot) {
         return slot.index < learnedUnits.length ? learnedUnits[slot.index] : 0;
     }

@@ -186,6 +186,33 @@ class InvariantsTest {
     }
 
     @Test
+    void aWorkerPricesKeptWaitingIsToldWhyAndOfferedTheOpeningOnceThePricesChange() {
+        String kept = jobs.post(JobsClient.posting(employer, "留给后来者的岗位", area.east(3), 1));
+        String worker = Employment.newWorkerId();
+        try {
+            // The workers still expected are learned to need this posting's opening far more than anyone here would gain.
+            matchmaker.adoptPricesForTest(Map.of(kept, 1_000.0));
+            employment.register(worker, Employment.localWorker(area, "等候工人"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> matchmaker.candidate(worker)
+                    .map(c -> c.state() == Candidate.State.WAITING).orElse(false));
+            Map<?, ?> explained = http.get().uri("/api/matching/explain?workerId={w}", worker)
+                    .header(AUTHORIZATION, JobsClient.office()).exchange().expectStatus().isOk()
+                    .expectBody(Map.class).returnResult().getResponseBody();
+            assertThat(explained.get("keptForOthers")).isEqualTo(1);
+            assertThat((List<?>) explained.get("bestOptions")).singleElement()
+                    .satisfies(o -> assertThat(((Map<?, ?>) o).get("keptForOthers")).isEqualTo(true));
+            assertThat(jobs.reserved(kept)).isZero();
+
+            // New prices that no longer keep it: the waiting worker is tried again without any event of their own.
+            matchmaker.adoptPricesForTest(Map.of());
+            await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(kept) == 1);
+            assertThat(matchmaker.candidate(worker).orElseThrow().state()).isEqualTo(Candidate.State.OFFERED);
+        } finally {
+            matchmaker.adoptPricesForTest(null);
+        }
+    }
+
+    @Test
     void whileABatchIsSolvedOthersAreMatchedAndAnswersHeardAndTheResultHonoursThem() {
         List<String> workers = new ArrayList<>();
         for (int i = 0; i < 12; i++) {

@@ -295,6 +295,10 @@ class BatchOptimiserTest {
         // And every opening priced beyond what the worker would score is kept for the workers expected to come.
         online.learnPrices(new double[] {500, 500, 500});
         assertThat(online.choose(homebound, NOW)).isNull();
+        assertThat(online.keptFromAnOpening(homebound)).isTrue();
+        WorkerView tooOld = Fixtures.worker().id("too-old").age(70).intent(WorkIntent.LOCAL).build();
+        assertThat(online.choose(tooOld, NOW)).isNull();
+        assertThat(online.keptFromAnOpening(tooOld)).isFalse();
     }
 
     private static JobBoard board(JobView... jobs) {
