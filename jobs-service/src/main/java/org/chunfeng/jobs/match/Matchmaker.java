@@ -489,7 +489,13 @@ public class Matchmaker implements SmartLifecycle {
             WorkerView w = c.view();
             double km = rules.roadKm(w, job);
             if (rules.violation(w, job, km) == null) {
-                feasible.add(new Scored(c, rules.score(w, job, km, now)));
+                double score = rules.score(w, job, km, now);
+                // An opening the learned prices keep for the workers still expected is not handed out here either.
+                if (online.keptForOthers(slot, score)) {
+                    keptByPrice.add(id);
+                } else {
+                    feasible.add(new Scored(c, score));
+                }
             }
         }
         feasible.sort(Comparator.comparingDouble(Scored::score).reversed());

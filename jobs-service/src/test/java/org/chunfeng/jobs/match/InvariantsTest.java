@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.chunfeng.contracts.Topic;
 import org.chunfeng.contracts.employment.OfferAccepted;
+import org.chunfeng.contracts.employment.OfferDeclined;
 import org.chunfeng.contracts.employment.WorkerProfile;
 import org.chunfeng.contracts.employment.WorkerRegistered;
 import org.chunfeng.contracts.employment.WorkerWithdrawn;
@@ -187,23 +188,31 @@ class InvariantsTest {
 
     @Test
     void aWorkerPricesKeptWaitingIsToldWhyAndOfferedTheOpeningOnceThePricesChange() {
-        String kept = jobs.post(JobsClient.posting(employer, "留给后来者的岗位", area.east(3), 1));
+        String kept = jobs.post(JobsClient.posting(employer, "留给后来者的岗位", area.east(3), 2));
+        String first = Employment.newWorkerId();
+        employment.register(first, Employment.localWorker(area, "先到工人"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(kept) == 1);
         String worker = Employment.newWorkerId();
         try {
-            // The workers still expected are learned to need this posting's opening far more than anyone here would gain.
+            // The workers still expected are learned to need this posting's openings far more than anyone here would gain.
             matchmaker.adoptPricesForTest(Map.of(kept, 1_000.0));
             employment.register(worker, Employment.localWorker(area, "等候工人"));
             await().atMost(Duration.ofSeconds(30)).until(() -> matchmaker.candidate(worker)
                     .map(c -> c.state() == Candidate.State.WAITING).orElse(false));
+            assertThat(jobs.reserved(kept)).isEqualTo(1);
+
+            // The first worker declines: the opening that comes free is not handed to the waiting worker either.
+            Candidate.Offer offer = matchmaker.candidate(first).orElseThrow().offer();
+            employment.publish(new OfferDeclined(offer.matchId(), first, kept, Instant.now(), "不去了"));
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(20)).until(() -> jobs.reserved(kept) == 0);
             Map<?, ?> explained = http.get().uri("/api/matching/explain?workerId={w}", worker)
                     .header(AUTHORIZATION, JobsClient.office()).exchange().expectStatus().isOk()
                     .expectBody(Map.class).returnResult().getResponseBody();
             assertThat(explained.get("keptForOthers")).isEqualTo(1);
             assertThat((List<?>) explained.get("bestOptions")).singleElement()
                     .satisfies(o -> assertThat(((Map<?, ?>) o).get("keptForOthers")).isEqualTo(true));
-            assertThat(jobs.reserved(kept)).isZero();
 
-            // New prices that no longer keep it: the waiting worker is tried again without any event of their own.
+            // New prices that no longer keep them: the waiting worker is tried again without any event of their own.
             matchmaker.adoptPricesForTest(Map.of());
             await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(kept) == 1);
             assertThat(matchmaker.candidate(worker).orElseThrow().state()).isEqualTo(Candidate.State.OFFERED);
