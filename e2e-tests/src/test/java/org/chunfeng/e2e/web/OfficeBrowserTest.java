@@ -221,6 +221,10 @@ class OfficeBrowserTest {
         assertThat(browser.text("[data-outcome=IMPORTED] dd")).isEqualTo("12");
         assertThat(browser.text("[data-outcome=REJECTED] dd")).isEqualTo("1");
         browser.await("table");
+        // A worker's link says so in a few words (a long id would wrap on a phone); the id is its title.
+        WebElement worker = browser.await("table a[href^='#/office/workers/']");
+        assertThat(worker.getText()).isEqualTo("查看人员");
+        assertThat(worker.getAttribute("href")).endsWith("#/office/workers/" + worker.getAttribute("title"));
         browser.click(".tabs button:nth-child(2)");
         browser.awaitRoute("outcome=REJECTED");
         browser.awaitText(".tabs button.primary", "有错误");

@@ -113,7 +113,9 @@ public final class MatchingBench {
             case "greedy" -> MatchingSettings.DEFAULT.withScarcity(0, 0);
             case "online" -> MatchingSettings.DEFAULT.withScarcity(Double.parseDouble(System.getProperty("scarcity",
                     String.valueOf(MatchingSettings.DEFAULT.scarcityPrice()))), MatchingSettings.DEFAULT.scarcityStart());
-            default -> MatchingSettings.DEFAULT;
+            // -Dbatch.arcs: the first arcs per worker, which change the batch's time, never its result.
+            default -> MatchingSettings.DEFAULT.withBatchArcsPerWorker(
+                    Integer.getInteger("batch.arcs", MatchingSettings.DEFAULT.batchArcsPerWorker()));
         };
         MatchRules rules = MatchRules.of(settings);
         Instant now = Campaign.now();
