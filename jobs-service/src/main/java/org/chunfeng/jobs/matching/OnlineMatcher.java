@@ -39,7 +39,10 @@ public final class OnlineMatcher {
         this.search = new CandidateSearch(board, rules);
     }
 
-    /** The posting to offer, or null if no feasible posting has an opening; takes nothing from the board. */
+    /**
+     * The posting to offer, or null if no feasible posting has an opening (or, once prices are learned, none that
+     * its price does not keep for the workers still expected); takes nothing from the board.
+     */
     public Choice choose(WorkerView w, Instant now) {
         double workerPoints = rules.workerPoints(w, now);
         return learnedUnits.length > 0 ? chooseAtLearnedPrices(w, workerPoints) : chooseAtScarcityPrices(w, workerPoints);
