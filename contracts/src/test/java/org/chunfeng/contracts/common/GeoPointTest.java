@@ -18,4 +18,19 @@ class GeoPointTest {
         assertThat(HEFEI.greatCircleKm(LIXIN)).isCloseTo(LIXIN.greatCircleKm(HEFEI), within(1e-9));
         assertThat(LIXIN.greatCircleKm(LIXIN)).isZero();
     }
+
+    @Test
+    void nearbyDistancesAgreeWithTheArcsineToItsRounding() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            double x = random.nextDouble() * GeoPoint.SERIES_UP_TO;
+            assertThat(GeoPoint.asinSeries(x)).isCloseTo(Math.asin(x), within(2 * Math.ulp(Math.asin(x))));
+        }
+        GeoPoint near = new GeoPoint(33.30, 116.40);
+        double dLat = Math.toRadians(near.lat() - LIXIN.lat());
+        double dLon = Math.toRadians(near.lon() - LIXIN.lon());
+        double a = Math.pow(Math.sin(dLat / 2), 2) + Math.cos(Math.toRadians(LIXIN.lat()))
+                * Math.cos(Math.toRadians(near.lat())) * Math.pow(Math.sin(dLon / 2), 2);
+        assertThat(LIXIN.greatCircleKm(near)).isCloseTo(2 * 6371.0088 * Math.asin(Math.sqrt(a)), within(1e-12));
+    }
 }
