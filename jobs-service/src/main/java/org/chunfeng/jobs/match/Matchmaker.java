@@ -697,7 +697,7 @@ public class Matchmaker implements SmartLifecycle {
                 adoptPrices(null);
                 return null;
             }
-            double[] prices = new double[state.board.slots().stream().mapToInt(JobBoard.Slot::index).max().orElse(-1) + 1];
+            double[] prices = new double[state.board.capacity()];
             byJob.forEach((jobId, price) -> prices[state.board.slot(jobId).index()] = price);
             adoptPrices(prices);
             return null;

@@ -196,7 +196,8 @@ public final class JobBoard {
         }
     }
 
-    int capacity() {
+    /** The length of arrays indexed like the board's slots (prices, for one). */
+    public int capacity() {
         return slots.size();
     }
 
