@@ -1,7 +1,6 @@
 package org.chunfeng.jobs.matching;
 
 import java.util.Arrays;
-import java.util.List;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.common.WorkIntent;
@@ -25,11 +24,10 @@ public final class CandidateSearch {
     private int count;
     private boolean[] blocked;
     private double bound;
-    private List<?>[] cutLists = new List<?>[16];
+    private WageList[] cutLists = new WageList[16];
     private int[] cutAt = new int[16];
     private int cutCount;
-    @SuppressWarnings("unchecked")
-    private List<JobBoard.Slot>[] classList = new List[16];
+    private WageList[] classList = new WageList[16];
     private double[] classSkill = new double[16];
     private double[] classPlace = new double[16];
 
@@ -122,10 +120,10 @@ public final class CandidateSearch {
         int n = classes(w);
         double best = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < n; c++) {
-            List<JobBoard.Slot> list = classList[c];
+            WageList list = classList[c];
             int at = cutOf(list);
             if (at < list.size()) {
-                best = Math.max(best, rules.jobPointsBound(w, classSkill[c], classPlace[c], list.get(at).job.monthlyWage()));
+                best = Math.max(best, rules.jobPointsBound(w, classSkill[c], classPlace[c], list.wage(at)));
             }
         }
         return best;
@@ -182,7 +180,7 @@ public final class CandidateSearch {
         return n;
     }
 
-    private int addClass(int n, List<JobBoard.Slot> list, double skill, double place) {
+    private int addClass(int n, WageList list, double skill, double place) {
         if (n == classList.length) {
             classList = Arrays.copyOf(classList, n * 2);
             classSkill = Arrays.copyOf(classSkill, n * 2);
@@ -207,12 +205,11 @@ public final class CandidateSearch {
         startGains(limit);
         int n = classes(w);
         for (int c = 0; c < n; c++) {
-            List<JobBoard.Slot> list = classList[c];
+            WageList list = classList[c];
             int lastWage = Integer.MIN_VALUE;
             long reach = Long.MAX_VALUE;
             for (int i = 0, size = list.size(); i < size; i++) {
-                JobBoard.Slot slot = list.get(i);
-                int wage = slot.job.monthlyWage();
+                int wage = list.wage(i);
                 if (wage < w.minMonthlyWage()) {
                     break;
                 }
@@ -226,14 +223,19 @@ public final class CandidateSearch {
                 if (reach <= floor) {
                     break;
                 }
-                if (seen[slot.index] == stamp) {
+                int s = list.slot(i);
+                if (seen[s] == stamp) {
                     continue;
                 }
-                long p = slot.index < price.length ? price[slot.index] : 0;
-                if (reach - p <= floor || slot.remaining() <= 0) {
+                long p = s < price.length ? price[s] : 0;
+                if (reach - p <= floor) {
                     continue;
                 }
-                seen[slot.index] = stamp;
+                JobBoard.Slot slot = board.slotAt(s);
+                if (slot.remaining() <= 0) {
+                    continue;
+                }
+                seen[s] = stamp;
                 consider(w, slot, workerPoints, scale, p, utility);
             }
         }
@@ -327,22 +329,26 @@ public final class CandidateSearch {
         topGains[at] = gain;
     }
 
-    private void scan(WorkerView w, List<JobBoard.Slot> list, int wanted) {
+    private void scan(WorkerView w, WageList list, int wanted) {
         int taken = 0;
         int i = 0;
         for (int n = list.size(); i < n && taken < wanted; i++) {
-            JobBoard.Slot slot = list.get(i);
-            if (slot.job.monthlyWage() < w.minMonthlyWage()) {
+            if (list.wage(i) < w.minMonthlyWage()) {
                 // Sorted by wage: neither this posting nor any after it pays the worker's minimum.
                 i = n;
                 break;
             }
-            if (seen[slot.index] == stamp) {
+            int s = list.slot(i);
+            if (seen[s] == stamp) {
                 taken++;
                 continue;
             }
-            seen[slot.index] = stamp;
-            if (slot.remaining() <= 0 || blocked != null && blocked[slot.index]) {
+            seen[s] = stamp;
+            if (blocked != null && blocked[s]) {
+                continue;
+            }
+            JobBoard.Slot slot = board.slotAt(s);
+            if (slot.remaining() <= 0) {
                 continue;
             }
             JobView j = slot.job;
@@ -359,7 +365,7 @@ public final class CandidateSearch {
         recordCut(list, i);
     }
 
-    private void recordCut(List<JobBoard.Slot> list, int at) {
+    private void recordCut(WageList list, int at) {
         for (int c = 0; c < cutCount; c++) {
             if (cutLists[c] == list) {
                 cutAt[c] = Math.max(cutAt[c], at);
@@ -375,7 +381,7 @@ public final class CandidateSearch {
     }
 
     /** Where the last search stopped reading this list: everything from there on is unread. */
-    private int cutOf(List<JobBoard.Slot> list) {
+    private int cutOf(WageList list) {
         for (int c = 0; c < cutCount; c++) {
             if (cutLists[c] == list) {
                 return cutAt[c];

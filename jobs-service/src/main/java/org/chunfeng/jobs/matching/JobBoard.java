@@ -67,12 +67,12 @@ public final class JobBoard {
     private final double cellDegrees;
     private final Map<String, Slot> byId = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
-    private final Map<Long, EnumMap<Skill, List<Slot>>> nearCell = new HashMap<>();
-    private final Map<Long, List<Slot>> nearCellAll = new HashMap<>();
-    private final Map<String, EnumMap<Skill, List<Slot>>> byCitySkill = new HashMap<>();
-    private final Map<String, List<Slot>> byCity = new HashMap<>();
-    private final EnumMap<Skill, List<Slot>> bySkill = new EnumMap<>(Skill.class);
-    private final List<Slot> all = new ArrayList<>();
+    private final Map<Long, EnumMap<Skill, WageList>> nearCell = new HashMap<>();
+    private final Map<Long, WageList> nearCellAll = new HashMap<>();
+    private final Map<String, EnumMap<Skill, WageList>> byCitySkill = new HashMap<>();
+    private final Map<String, WageList> byCity = new HashMap<>();
+    private final EnumMap<Skill, WageList> bySkill = new EnumMap<>(Skill.class);
+    private final WageList all = new WageList();
     private int fullSinceRebuild;
     private boolean rebuildNeeded;
     private long openingsLeft;
@@ -115,7 +115,7 @@ public final class JobBoard {
         byId.put(job.jobId(), slot);
         openingsLeft += slot.remaining();
         if (slot.remaining() > 0) {
-            list(slot);
+            list(slot, false);
         }
     }
 
@@ -228,66 +228,51 @@ public final class JobBoard {
         }
         live.sort(BY_WAGE);
         for (Slot s : live) {
-            append(s);
+            list(s, true);
         }
         fullSinceRebuild = 0;
         rebuildNeeded = false;
     }
 
-    private void list(Slot slot) {
-        // Insertion keeps each list sorted by wage; appending would not.
+    /** Lists a posting in each list it belongs to; {@code sorted} when postings come highest wage first. */
+    private void list(Slot slot, boolean sorted) {
         if (slot.job.site() != null) {
             long home = cell(slot.job.site());
             for (int dx = -1; dx <= 1; dx++) {
                 for (int dy = -1; dy <= 1; dy++) {
                     long key = key(cellX(home) + dx, cellY(home) + dy);
-                    EnumMap<Skill, List<Slot>> bySkillHere = nearCell.computeIfAbsent(key, k -> new EnumMap<>(Skill.class));
+                    EnumMap<Skill, WageList> bySkillHere = nearCell.computeIfAbsent(key, k -> new EnumMap<>(Skill.class));
                     for (Skill s : slot.job.skills) {
-                        insert(bySkillHere.computeIfAbsent(s, k -> new ArrayList<>()), slot);
+                        add(bySkillHere.computeIfAbsent(s, k -> new WageList()), slot, sorted);
                     }
-                    insert(nearCellAll.computeIfAbsent(key, k -> new ArrayList<>()), slot);
+                    add(nearCellAll.computeIfAbsent(key, k -> new WageList()), slot, sorted);
                 }
             }
         }
         String city = cityOf(slot.job);
-        EnumMap<Skill, List<Slot>> cityLists = byCitySkill.computeIfAbsent(city, k -> new EnumMap<>(Skill.class));
+        EnumMap<Skill, WageList> cityLists = byCitySkill.computeIfAbsent(city, k -> new EnumMap<>(Skill.class));
         for (Skill s : slot.job.skills) {
-            insert(cityLists.computeIfAbsent(s, k -> new ArrayList<>()), slot);
-            insert(bySkill.computeIfAbsent(s, k -> new ArrayList<>()), slot);
+            add(cityLists.computeIfAbsent(s, k -> new WageList()), slot, sorted);
+            add(bySkill.computeIfAbsent(s, k -> new WageList()), slot, sorted);
         }
-        insert(byCity.computeIfAbsent(city, k -> new ArrayList<>()), slot);
-        insert(all, slot);
+        add(byCity.computeIfAbsent(city, k -> new WageList()), slot, sorted);
+        add(all, slot, sorted);
         slot.listed = true;
     }
 
-    private void append(Slot slot) {
-        if (slot.job.site() != null) {
-            long home = cell(slot.job.site());
-            for (int dx = -1; dx <= 1; dx++) {
-                for (int dy = -1; dy <= 1; dy++) {
-                    long key = key(cellX(home) + dx, cellY(home) + dy);
-                    EnumMap<Skill, List<Slot>> bySkillHere = nearCell.computeIfAbsent(key, k -> new EnumMap<>(Skill.class));
-                    for (Skill s : slot.job.skills) {
-                        bySkillHere.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
-                    }
-                    nearCellAll.computeIfAbsent(key, k -> new ArrayList<>()).add(slot);
-                }
-            }
+    /** Keeps the list sorted by wage, highest first, and equal wages by posting id, as {@link #BY_WAGE} does. */
+    private void add(WageList list, Slot slot, boolean sorted) {
+        int wage = slot.job.monthlyWage();
+        if (sorted) {
+            list.append(slot.index, wage);
+            return;
         }
-        String city = cityOf(slot.job);
-        EnumMap<Skill, List<Slot>> cityLists = byCitySkill.computeIfAbsent(city, k -> new EnumMap<>(Skill.class));
-        for (Skill s : slot.job.skills) {
-            cityLists.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
-            bySkill.computeIfAbsent(s, k -> new ArrayList<>()).add(slot);
+        int at = list.firstAtOrBelow(wage);
+        while (at < list.size() && list.wage(at) == wage
+                && slots.get(list.slot(at)).job.jobId().compareTo(slot.job.jobId()) < 0) {
+            at++;
         }
-        byCity.computeIfAbsent(city, k -> new ArrayList<>()).add(slot);
-        all.add(slot);
-        slot.listed = true;
-    }
-
-    private static void insert(List<Slot> list, Slot slot) {
-        int at = java.util.Collections.binarySearch(list, slot, BY_WAGE);
-        list.add(at < 0 ? -at - 1 : at, slot);
+        list.insertAt(at, slot.index, wage);
     }
 
     private static String cityOf(JobView job) {
@@ -310,29 +295,29 @@ public final class JobBoard {
         return (int) key;
     }
 
-    List<Slot> near(GeoPoint p, Skill skill) {
-        EnumMap<Skill, List<Slot>> lists = nearCell.get(cell(p));
+    WageList near(GeoPoint p, Skill skill) {
+        EnumMap<Skill, WageList> lists = nearCell.get(cell(p));
         if (lists == null) {
-            return List.of();
+            return WageList.EMPTY;
         }
-        List<Slot> list = skill == null ? nearCellAll.get(cell(p)) : lists.get(skill);
-        return list == null ? List.of() : list;
+        WageList list = skill == null ? nearCellAll.get(cell(p)) : lists.get(skill);
+        return list == null ? WageList.EMPTY : list;
     }
 
-    List<Slot> inCity(String city, Skill skill) {
+    WageList inCity(String city, Skill skill) {
         if (skill == null) {
-            return byCity.getOrDefault(city, List.of());
+            return byCity.getOrDefault(city, WageList.EMPTY);
         }
-        EnumMap<Skill, List<Slot>> lists = byCitySkill.get(city);
-        List<Slot> list = lists == null ? null : lists.get(skill);
-        return list == null ? List.of() : list;
+        EnumMap<Skill, WageList> lists = byCitySkill.get(city);
+        WageList list = lists == null ? null : lists.get(skill);
+        return list == null ? WageList.EMPTY : list;
     }
 
-    List<Slot> withSkill(Skill skill) {
-        return bySkill.getOrDefault(skill, List.of());
+    WageList withSkill(Skill skill) {
+        return bySkill.getOrDefault(skill, WageList.EMPTY);
     }
 
-    List<Slot> allByWage() {
+    WageList allByWage() {
         return all;
     }
 }

@@ -36,6 +36,41 @@ class CandidateSearchTest {
     }
 
     @Test
+    void postingsAddedOneByOneAreListedInTheOrderARebuildGives() {
+        JobBoard board = new JobBoard(rules.settings());
+        java.util.Random random = new java.util.Random(7);
+        List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, 200).boxed().toList());
+        java.util.Collections.shuffle(order, random);
+        for (int i : order) {
+            // Few distinct wages, so equal wages must fall in posting-id order as a rebuild puts them.
+            board.put(Fixtures.job().id("j" + i).wage(3000 + 100 * random.nextInt(8)).build(), 1, 0);
+        }
+        JobBoard rebuilt = board.snapshot();
+        rebuilt.tidy();
+
+        List<String> added = idsOf(board, board.allByWage());
+        assertThat(added).isEqualTo(idsOf(rebuilt, rebuilt.allByWage()));
+        assertThat(added).hasSize(board.size());
+        for (int i = 1; i < added.size(); i++) {
+            JobView before = board.job(added.get(i - 1));
+            JobView after = board.job(added.get(i));
+            assertThat(before.monthlyWage()).isGreaterThanOrEqualTo(after.monthlyWage());
+            if (before.monthlyWage() == after.monthlyWage()) {
+                assertThat(before.jobId()).isLessThan(after.jobId());
+            }
+        }
+    }
+
+    private static List<String> idsOf(JobBoard board, WageList list) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            assertThat(list.wage(i)).isEqualTo(board.slotAt(list.slot(i)).job().monthlyWage());
+            ids.add(board.slotAt(list.slot(i)).job().jobId());
+        }
+        return ids;
+    }
+
+    @Test
     void aSnapshotKeepsTheSlotsAndIsSearchedApartFromTheBoard() {
         JobBoard board = new JobBoard(rules.settings());
         board.put(Fixtures.job().id("gone").wage(5000).build(), 1, 0);
