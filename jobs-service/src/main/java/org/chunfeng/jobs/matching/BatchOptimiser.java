@@ -35,8 +35,12 @@ public final class BatchOptimiser {
     static final long SCALE = 1000;
     /** At most this many rounds (solves or repairs); the later ones only when the check found pairs to add. */
     static final int MAX_ROUNDS = 8;
-    /** Pairs the check adds per worker in a round, the most improving first. */
-    static final int ADDED_PER_WORKER = 8;
+    /**
+     * Pairs the check adds per worker in a round, the most improving first. Twenty-four rather than eight saves a
+     * full solve at 100,000 workers (the third check of 100k-tight found 2,739 pairs instead of 47,867), and changes
+     * little at 10,000.
+     */
+    static final int ADDED_PER_WORKER = 24;
     /** Greedy passes before the first solve that add arcs past the postings greedy fills. */
     static final int PRESEARCH_PASSES = 2;
     /** Arcs each such pass adds per worker. */
