@@ -44,7 +44,9 @@ class MatchingController {
     @GetMapping("/batch/{batchId}")
     @Operation(summary = "A batch: still being solved, done with how many offered, or failed",
             description = "Labour office only. The latest 20 batches, whether asked for or started by a big posting "
-                    + "or many waiting workers, can be looked up.")
+                    + "or many waiting workers, can be looked up. While it is solved, rounds says how many rounds "
+                    + "have ended and gap how many points the optimum could still exceed the assignment found; gap 0 "
+                    + "means proven optimal.")
     @ApiResponse(responseCode = "404", description = "No such batch among the latest", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     Matchmaker.BatchRun batchRun(@PathVariable String batchId) {

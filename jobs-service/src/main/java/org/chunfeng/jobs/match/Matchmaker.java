@@ -64,14 +64,21 @@ public class Matchmaker implements SmartLifecycle {
 
     /**
      * A batch as the labour office follows it: {@code RUNNING} while solved, then {@code DONE} with how many of its
-     * workers were offered a job, or {@code FAILED} with why (its workers are then matched online).
+     * workers were offered a job, or {@code FAILED} with why (its workers are then matched online). {@code rounds}
+     * and {@code gap} tell how far the solve has come: the rounds so far, and how many points the optimum could still
+     * exceed the assignment found (null before the first round ends, 0 once it is proven optimal).
      */
     public record BatchRun(String batchId, State state, int workers, Instant startedAt, Instant finishedAt,
-            int proposed, long arcs, String message) {
+            int proposed, long arcs, int rounds, Double gap, String message) {
         public enum State { RUNNING, DONE, FAILED }
 
-        BatchRun ended(State state, Instant at, int proposed, long arcs, String message) {
-            return new BatchRun(batchId, state, workers, startedAt, at, proposed, arcs, message);
+        BatchRun progressed(BatchOptimiser.Progress progress) {
+            return new BatchRun(batchId, state, workers, startedAt, finishedAt, proposed, progress.arcs(),
+                    progress.rounds(), progress.gap(), message);
+        }
+
+        BatchRun ended(State state, Instant at, int proposed, String message) {
+            return new BatchRun(batchId, state, workers, startedAt, at, proposed, arcs, rounds, gap, message);
         }
     }
 
@@ -529,13 +536,14 @@ public class Matchmaker implements SmartLifecycle {
             toMatch.remove(c.workerId());
         }
         batching = batchId;
-        batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.RUNNING, workers.size(), now, null, 0, 0, null));
+        batchRuns.put(batchId, new BatchRun(batchId, BatchRun.State.RUNNING, workers.size(), now, null, 0, 0, 0, null,
+                null));
         Runnable solve = () -> {
             BatchOptimiser.Result result = null;
             RuntimeException failure = null;
             try {
                 batchGate.get();
-                result = new BatchOptimiser(snapshot, rules).solve(views, now);
+                result = new BatchOptimiser(snapshot, rules).solve(views, now, p -> batchProgressed(batchId, p));
             } catch (RuntimeException e) {
                 failure = e;
             } catch (Exception e) {
@@ -592,16 +600,27 @@ public class Matchmaker implements SmartLifecycle {
             metrics.batch(Duration.ofMillis(millis));
             log.info("Batch matched {} of {} waiting workers ({} arcs, {} rounds) in {} ms", proposed, workers.size(),
                     result.arcs(), result.rounds(), millis);
-            batchRuns.put(batchId, run.ended(BatchRun.State.DONE, clock.instant(), proposed, result.arcs(), null));
+            BatchOptimiser.Progress solved = new BatchOptimiser.Progress(result.rounds(), result.arcs(), result.gap());
+            batchRuns.put(batchId, run.progressed(solved).ended(BatchRun.State.DONE, clock.instant(), proposed, null));
         } catch (RuntimeException e) {
             noBatchBefore = System.nanoTime() + BATCH_BACKOFF.toNanos();
             log.warn("Batch of {} workers failed after {} offers; they are matched online instead: {}", workers.size(),
                     proposed, e.toString());
-            batchRuns.put(batchId, run.ended(BatchRun.State.FAILED, clock.instant(), proposed, 0, "The batch failed ("
+            batchRuns.put(batchId, run.ended(BatchRun.State.FAILED, clock.instant(), proposed, "The batch failed ("
                     + e.getClass().getSimpleName() + "); its workers are matched online instead"));
         } finally {
             workers.forEach(c -> wantsMatch(c.workerId()));
             publishGauge();
+        }
+    }
+
+    /** Called on the optimiser's thread after each round; the run is updated on the matchmaker's. */
+    private void batchProgressed(String batchId, BatchOptimiser.Progress progress) {
+        try {
+            thread.execute(() -> batchRuns.computeIfPresent(batchId, (id, run) ->
+                    run.state() == BatchRun.State.RUNNING ? run.progressed(progress) : run));
+        } catch (RejectedExecutionException e) {
+            // Matching stopped during the batch.
         }
     }
 

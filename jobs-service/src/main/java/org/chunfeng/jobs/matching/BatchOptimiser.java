@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
@@ -93,9 +94,25 @@ public final class BatchOptimiser {
         }
     }
 
+    /**
+     * How far a batch has come, after each round: the rounds so far, the arcs of the last one, and how many points the
+     * optimum over every feasible pair could still exceed the flow found (0 once it is proven optimal).
+     */
+    public record Progress(int rounds, long arcs, double gap) {
+    }
+
     /** The optimal assignment of these workers to the board's openings left; the board itself is not changed. */
     public Result solve(List<WorkerView> workers, Instant now) {
+        return solve(workers, now, progress -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} after each round, on the calling thread: at 100,000 workers a batch takes
+     * minutes, and the labour office follows it.
+     */
+    public Result solve(List<WorkerView> workers, Instant now, Consumer<Progress> progress) {
         Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
+        p.progress = progress;
         p.optimise(MAX_ROUNDS);
         List<Assignment> assignments = new ArrayList<>();
         double total = 0;
@@ -159,6 +176,7 @@ public final class BatchOptimiser {
         /** Arcs the last check added, and whether the last flow was repaired rather than solved. */
         int addedArcs;
         boolean repaired;
+        Consumer<Progress> progress = p -> { };
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
             this.firstArcs = firstArcs;
@@ -215,6 +233,7 @@ public final class BatchOptimiser {
                 boolean added = check(!last);
                 repairNext = unit == 1 && addedArcs <= Math.max(MIN_REPAIRED, n * REPAIRED_PER_WORKER);
                 searchNanos += System.nanoTime() - t2;
+                progress.accept(new Progress(rounds, arcCount(), gap / (double) SCALE));
                 if (TRACE) {
                     System.err.printf("round %d: %d arcs, %s %d ms, prices and check %d ms, gap %d, %d arcs to add%n",
                             rounds, arcCount(), repaired ? "repair" : "solve", (t2 - t1) / 1_000_000,

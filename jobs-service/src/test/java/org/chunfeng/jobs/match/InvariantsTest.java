@@ -255,7 +255,11 @@ class InvariantsTest {
                     .expectBody(Map.class).returnResult().getResponseBody();
             assertThat(asked.get("state")).isEqualTo("RUNNING");
             batchId = (String) asked.get("batchId");
-            assertThat(batch(batchId).get("state")).isEqualTo("RUNNING");
+            Map<?, ?> running = batch(batchId);
+            assertThat(running.get("state")).isEqualTo("RUNNING");
+            // (held before its first round, so nothing is known yet of how far it has come)
+            assertThat(running.get("rounds")).isEqualTo(0);
+            assertThat(running.get("gap")).isNull();
             // and a small job near the batch's workers waits for the batch instead of racing it.
             String small = jobs.post(JobsClient.posting(employer, "小作坊", area.east(2), 1));
             assertThat(jobs.reserved(small)).isZero();
@@ -268,7 +272,10 @@ class InvariantsTest {
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.reserved(hq) == 11);
         await().atMost(Duration.ofSeconds(10)).until(() -> batch(batchId).get("state").equals("DONE"));
-        assertThat(((Number) batch(batchId).get("proposed")).intValue()).isGreaterThanOrEqualTo(11);
+        Map<?, ?> done = batch(batchId);
+        assertThat(((Number) done.get("proposed")).intValue()).isGreaterThanOrEqualTo(11);
+        assertThat(((Number) done.get("rounds")).intValue()).isPositive();
+        assertThat(((Number) done.get("gap")).doubleValue()).isZero();
         http.get().uri("/api/matching/batch/{id}", "no-such-batch").header(AUTHORIZATION, JobsClient.office())
                 .exchange().expectStatus().isNotFound();
         assertThat(matchmaker.candidate(quitter).orElseThrow().state()).isEqualTo(Candidate.State.WITHDRAWN);

@@ -154,6 +154,22 @@ class BatchOptimiserTest {
         }
     }
 
+    @Test
+    void tellsAfterEveryRoundHowFarTheOptimumCouldStillBe() {
+        Instance in = random(9, 400, 20);
+        MatchRules oneArc = MatchRules.of(MatchingSettings.DEFAULT.withBatchArcsPerWorker(1));
+        List<BatchOptimiser.Progress> told = new ArrayList<>();
+        BatchOptimiser.Result result = new BatchOptimiser(in.board(), oneArc).solve(in.workers(), NOW, told::add);
+
+        assertThat(result.rounds()).isGreaterThan(1);
+        assertThat(told).extracting(BatchOptimiser.Progress::rounds)
+                .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, result.rounds()).boxed().toList());
+        assertThat(told.get(0).gap()).isPositive();
+        assertThat(told.get(told.size() - 1).gap()).isZero();
+        assertThat(told.get(told.size() - 1).arcs()).isEqualTo(result.arcs());
+        assertThat(told).allSatisfy(p -> assertThat(p.arcs()).isPositive());
+    }
+
     /** The optimum in thousandths of a point, from a flow with an arc for every feasible pair. */
     long everyPairOptimum(Instance in) {
         BatchOptimiser.loadNativeLibrary();
