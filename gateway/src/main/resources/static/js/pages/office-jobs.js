@@ -1,5 +1,6 @@
-// Job postings with their openings (filled, reserved by live offers, still free); post one, import many, close one.
-// ?job=<id> shows that one posting, as an import's report links to it.
+// Job postings with their openings (filled, reserved by live offers, still free); post one, import many, close one;
+// and the optimal matching of every waiting worker at once. ?job=<id> shows that one posting, as an import's report
+// links to it.
 
 import {h, replace} from '../dom.js';
 import {t, label, number, date} from '../i18n.js';
@@ -7,6 +8,7 @@ import {get, post, query} from '../api.js';
 import {ask, badge, button, empty, errorBox, linkButton, loading, pageHeader, pager, toast} from '../ui.js';
 import {EMPLOYER_KINDS, JOB_STATUSES, options} from '../vocab.js';
 import {go} from '../app.js';
+import {matchingPanel} from '../matching-panel.js';
 
 export async function render(page, ctx) {
   ctx.title(t('jobs.title'));
@@ -28,11 +30,13 @@ export async function render(page, ctx) {
     body);
   if (ctx.query.job) {
     await onePosting(body, ctx.query.job, ctx);
-    return;
+    return undefined;
   }
+  const matching = matchingPanel();
+  page.insertBefore(matching.el, body);
   try {
     const result = await get(`/api/jobs${query({status, employerKind, page: pageNo, size: 50})}`);
-    if (!ctx.isCurrent()) return;
+    if (!ctx.isCurrent()) return matching.stop;
     replace(body,
       h('p', h('strong', t('jobs.total', {count: number(result.total)}))),
       result.items.length ? h('ul.list.columns', {dataset: {list: 'jobs'}}, result.items.map(job => jobItem(job, ctx)))
@@ -42,6 +46,7 @@ export async function render(page, ctx) {
   } catch (error) {
     replace(body, errorBox(error, ctx.rerender));
   }
+  return matching.stop;
 }
 
 async function onePosting(body, id, ctx) {

@@ -293,6 +293,13 @@ class OfficeBrowserTest {
         assertThat(browser.text("[data-job='" + created + "']")).contains("缝纫工").contains("纺织服装产业园");
         browser.screenshot("jobs-after-import");
 
+        // Every waiting worker matched at once, for the best total: the panel follows the batch until it ends.
+        browser.await("[data-batch]");
+        browser.click("#batch-start");
+        browser.await("[data-batch=DONE]");
+        assertThat(browser.text(".batch-status")).contains("已完成");
+        browser.screenshot("jobs-batch-done");
+
         assertThat(browser.pageProblems()).isEmpty();
     }
 

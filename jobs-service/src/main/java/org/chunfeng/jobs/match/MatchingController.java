@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.util.List;
 import org.chunfeng.kit.error.NotFoundException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -39,6 +40,14 @@ class MatchingController {
     ResponseEntity<Matchmaker.BatchRun> batch() {
         Matchmaker.BatchRun run = matchmaker.requestBatch();
         return ResponseEntity.accepted().location(URI.create("/api/matching/batch/" + run.batchId())).body(run);
+    }
+
+    @GetMapping("/batch")
+    @Operation(summary = "The latest batches, newest first",
+            description = "Labour office only. Up to 20, whether asked for or started by a big posting or many "
+                    + "waiting workers; at most one is RUNNING.")
+    List<Matchmaker.BatchRun> batchRuns() {
+        return matchmaker.batchRuns();
     }
 
     @GetMapping("/batch/{batchId}")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -385,6 +386,15 @@ public class Matchmaker implements SmartLifecycle {
 
     public Optional<BatchRun> batchRun(String batchId) {
         return call(() -> Optional.ofNullable(batchRuns.get(batchId)));
+    }
+
+    /** The latest batches, newest first. */
+    public List<BatchRun> batchRuns() {
+        return call(() -> {
+            List<BatchRun> runs = new ArrayList<>(batchRuns.values());
+            Collections.reverse(runs);
+            return List.copyOf(runs);
+        });
     }
 
     private void wantsMatch(String workerId) {

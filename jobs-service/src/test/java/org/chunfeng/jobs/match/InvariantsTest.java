@@ -276,6 +276,9 @@ class InvariantsTest {
         assertThat(((Number) done.get("proposed")).intValue()).isGreaterThanOrEqualTo(11);
         assertThat(((Number) done.get("rounds")).intValue()).isPositive();
         assertThat(((Number) done.get("gap")).doubleValue()).isZero();
+        List<?> latest = http.get().uri("/api/matching/batch").header(AUTHORIZATION, JobsClient.office()).exchange()
+                .expectStatus().isOk().expectBody(List.class).returnResult().getResponseBody();
+        assertThat(((Map<?, ?>) latest.get(0)).get("batchId")).isEqualTo(batchId);
         http.get().uri("/api/matching/batch/{id}", "no-such-batch").header(AUTHORIZATION, JobsClient.office())
                 .exchange().expectStatus().isNotFound();
         assertThat(matchmaker.candidate(quitter).orElseThrow().state()).isEqualTo(Candidate.State.WITHDRAWN);

@@ -155,6 +155,15 @@ class BatchOptimiserTest {
     }
 
     @Test
+    void aBatchWithNobodyWaitingAssignsNobody() {
+        Instance in = random(3, 0, 5);
+        BatchOptimiser.Result result = new BatchOptimiser(in.board(), rules).solve(List.of(), NOW);
+        assertThat(result.assignments()).isEmpty();
+        assertThat(result.totalScore()).isZero();
+        assertThat(result.gap()).isZero();
+    }
+
+    @Test
     void tellsAfterEveryRoundHowFarTheOptimumCouldStillBe() {
         Instance in = random(9, 400, 20);
         MatchRules oneArc = MatchRules.of(MatchingSettings.DEFAULT.withBatchArcsPerWorker(1));
