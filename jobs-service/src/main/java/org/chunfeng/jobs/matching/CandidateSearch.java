@@ -129,11 +129,6 @@ public final class CandidateSearch {
         return best;
     }
 
-    /**
-     * The classes of postings the worker may take, each with the list that holds all of it and the most its members
-     * can earn on skill and on place: local postings (within the commute) by the worker's skills, general labour, the
-     * rest; postings away in a preferred city likewise; away elsewhere likewise, at the lower place fraction.
-     */
     /** A new mark for "seen in this search", so nothing from an earlier search counts; grows with the board. */
     private void nextStamp() {
         if (seen.length < board.capacity()) {
@@ -146,6 +141,11 @@ public final class CandidateSearch {
         }
     }
 
+    /**
+     * The classes of postings the worker may take, each with the list that holds all of it and the most its members
+     * can earn on skill and on place: local postings (within the commute) by the worker's skills, general labour, the
+     * rest; postings away in a preferred city likewise; away elsewhere likewise, at the lower place fraction.
+     */
     private int classes(WorkerView w) {
         int n = 0;
         boolean hasGeneral = w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] >= 0;
