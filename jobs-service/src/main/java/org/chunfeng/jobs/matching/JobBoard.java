@@ -268,8 +268,7 @@ public final class JobBoard {
             return;
         }
         int at = list.firstAtOrBelow(wage);
-        while (at < list.size() && list.wage(at) == wage
-                && slots.get(list.slot(at)).job.jobId().compareTo(slot.job.jobId()) < 0) {
+        while (at < list.size() && BY_WAGE.compare(slots.get(list.slot(at)), slot) < 0) {
             at++;
         }
         list.insertAt(at, slot.index, wage);
