@@ -14,13 +14,14 @@ import java.util.stream.IntStream;
 
 /**
  * The best assignment of many waiting workers at once: each worker to at most one posting, each posting to at most
- * its openings left, the total score as high as it can be over every feasible pair. It is a min-cost flow (OR-Tools'
- * exact solver): a unit of supply per worker flows to a posting it may take (cost: the most any pair can score, less
- * this pair's score) or straight to the sink unplaced, and each posting passes on at most its openings.
+ * its openings left, the total score as high as it can be over every feasible pair: a min-cost flow in which a unit
+ * of supply per worker flows to a posting it may take (cost: the most any pair can score, less this pair's score) or
+ * straight to the sink unplaced, and each posting passes on at most its openings. An exact auction solves it
+ * ({@link OpeningAuction}), and goes on from its last assignment and prices when a round adds arcs.
  *
  * <p>Millions of workers times postings are too many arcs, so the flow starts from each worker's best
  * {@code candidatesPerWorker} feasible postings and then proves its optimum over all pairs (column generation): the
- * solved flow prices every posting (what one more opening would add), so each worker's utility is their best pair
+ * optimal flow prices every posting (what one more opening would add), so each worker's utility is their best pair
  * score less price among their arcs; a pair outside the arcs can improve the optimum only if it scores more than that
  * utility plus its posting's price. The search bounds what any posting it did not return can score, which settles
  * most workers at once; the others are searched again for such pairs, which become arcs of another round. When none is
@@ -32,26 +33,20 @@ import java.util.stream.IntStream;
  */
 public final class BatchOptimiser {
 
-    /** Costs are integers: score points times this (the solver's time hardly depends on it). */
+    /** Scores are integers: points times this. */
     static final long SCALE = 1000;
-    /** At most this many rounds (solves or repairs); the later ones only when the check found pairs to add. */
+    /** At most this many rounds (auctions); the later ones only when the check found pairs to add. */
     static final int MAX_ROUNDS = 8;
     /**
      * Pairs the check adds per worker in a round, the most improving first. Twenty-four rather than eight saves a
-     * full solve at 100,000 workers (the third check of 100k-tight found 2,739 pairs instead of 47,867), and changes
+     * round at 100,000 workers (the third check of 100k-tight found 2,739 pairs instead of 47,867), and changes
      * little at 10,000.
      */
     static final int ADDED_PER_WORKER = 24;
-    /** Greedy passes before the first solve that add arcs past the postings greedy fills. */
+    /** Greedy passes before the first round that add arcs past the postings greedy fills. */
     static final int PRESEARCH_PASSES = 2;
     /** Arcs each such pass adds per worker. */
     static final int EXTRA_PER_PASS = 10;
-    /**
-     * When a check added at most this many arcs per worker (and at least {@code MIN_REPAIRED}), the flow is repaired
-     * instead of solved again from scratch: a repair costs about 10 ms per arc at 100,000 workers, a solve 15 s.
-     */
-    static final double REPAIRED_PER_WORKER = 0.01;
-    static final int MIN_REPAIRED = 50;
     /** Beyond this many postings whose price fell, a worker's recheck reads their lists instead. */
     static final int MAX_CHEAPER = 2000;
     /** Solves for online prices. */
@@ -71,7 +66,7 @@ public final class BatchOptimiser {
      * The optimum and what it took to find it.
      *
      * @param arcs worker-posting pairs in the last flow
-     * @param rounds flows solved
+     * @param rounds auctions run
      * @param gap how many points the optimum over every feasible pair could exceed {@code totalScore} by: 0 when proven
      *        optimal (as it is unless the rounds ran out)
      */
@@ -108,7 +103,7 @@ public final class BatchOptimiser {
 
     /**
      * The same, telling {@code progress} after each round, on the calling thread: at 100,000 workers a batch takes
-     * minutes, and the labour office follows it.
+     * about a minute, and the labour office follows it.
      */
     public Result solve(List<WorkerView> workers, Instant now, Consumer<Progress> progress) {
         Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
@@ -173,9 +168,9 @@ public final class BatchOptimiser {
         long[] checkedPrice;
         long[] checkedUtility;
         boolean[] clean;
-        /** Arcs the last check added, and whether the last flow was repaired rather than solved. */
+        /** Arcs the last check added, and what the last auction took (for the trace). */
         int addedArcs;
-        boolean repaired;
+        String auctionEffort;
         Consumer<Progress> progress = p -> { };
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
@@ -214,11 +209,10 @@ public final class BatchOptimiser {
             if (TRACE) {
                 System.err.printf("search %d ms, %d arcs%n", (System.nanoTime() - t0) / 1_000_000, arcCount());
             }
-            boolean repairNext = false;
             while (true) {
                 long t1 = System.nanoTime();
-                if (repairNext) {
-                    repairFlow();
+                if (unit == 1) {
+                    auction();
                 } else {
                     solveFlow();
                 }
@@ -231,12 +225,12 @@ public final class BatchOptimiser {
                 }
                 boolean last = rounds >= maxRounds;
                 boolean added = check(!last);
-                repairNext = unit == 1 && addedArcs <= Math.max(MIN_REPAIRED, n * REPAIRED_PER_WORKER);
                 searchNanos += System.nanoTime() - t2;
                 progress.accept(new Progress(rounds, arcCount(), gap / (double) SCALE));
                 if (TRACE) {
                     System.err.printf("round %d: %d arcs, %s %d ms, prices and check %d ms, gap %d, %d arcs to add%n",
-                            rounds, arcCount(), repaired ? "repair" : "solve", (t2 - t1) / 1_000_000,
+                            rounds, arcCount(), unit == 1 ? "auction (" + auctionEffort + ")" : "solve",
+                            (t2 - t1) / 1_000_000,
                             (System.nanoTime() - t2) / 1_000_000, gap, addedArcs);
                 }
                 if (!added || last) {
@@ -263,6 +257,7 @@ public final class BatchOptimiser {
                 }
                 jobs[i] = js;
                 scores[i] = ss;
+                flows[i] = new int[found];
             });
         }
 
@@ -358,18 +353,32 @@ public final class BatchOptimiser {
             });
         }
 
-        /** The last flow made optimal again over the arcs the check added (see {@link FlowRepair}). */
-        void repairFlow() {
+        /**
+         * The flow made optimal over the arcs, by auction: from scratch in the first round, and after a check from
+         * the last round's assignment and prices, which are still optimal for every arc but the added ones.
+         */
+        void auction() {
             long[] capacity = new long[board.capacity()];
             for (int s = 0; s < capacity.length; s++) {
                 capacity[s] = capacity(board.slotAt(s));
             }
-            new FlowRepair(jobs, scores, flows, capacity, price, checkedUtility).repair();
-            repaired = true;
+            OpeningAuction auction = new OpeningAuction(jobs, scores, flows, capacity, price);
+            auction.improve();
+            for (int i = 0; i < n; i++) {
+                Arrays.fill(flows[i], 0);
+                int held = auction.heldArc(i);
+                if (held >= 0) {
+                    flows[i][held] = unit;
+                }
+            }
+            auctionEffort = auction.effort();
         }
 
+        /**
+         * The same by OR-Tools' min-cost flow, from scratch: for online prices, where a worker supplies a hundred
+         * units and a posting a share of its openings, which the auction's one opening a unit cannot express.
+         */
         void solveFlow() {
-            repaired = false;
             loadNativeLibrary();
             int[] nodeOfSlot = new int[board.capacity()];
             Arrays.fill(nodeOfSlot, -1);
@@ -499,9 +508,11 @@ public final class BatchOptimiser {
                     }
                 }
             }
-            // Label-correcting shortest paths (no negative cycle: the flow is optimal).
+            // Label-correcting shortest paths. An optimal flow leaves no negative cycle; if one were left, some posting
+            // would be queued more often than there are postings, and the batch fails rather than loops.
             int[] queue = new int[slots + 1];
             boolean[] queued = new boolean[slots];
+            int[] timesQueued = new int[slots];
             int qHead = 0;
             int qTail = 0;
             int queuedCount = 0;
@@ -525,6 +536,9 @@ public final class BatchOptimiser {
                     if (d < distance[v]) {
                         distance[v] = d;
                         if (!queued[v]) {
+                            if (++timesQueued[v] > slots) {
+                                throw new IllegalStateException("The batch's flow is not optimal over its arcs");
+                            }
                             queued[v] = true;
                             queuedCount++;
                             queue[qTail] = v;

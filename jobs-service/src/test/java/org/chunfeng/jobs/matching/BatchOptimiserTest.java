@@ -138,7 +138,7 @@ class BatchOptimiserTest {
 
     @Test
     void equalsTheFlowOverEveryFeasiblePairWhenManyWantTheSameFewPostings() {
-        // Twenty workers for every posting: many rounds, most of them small enough to repair the last flow.
+        // Twenty workers for every posting: many rounds, each going on from the last one's assignment and prices.
         for (long seed = 7; seed <= 12; seed++) {
             Instance in = random(seed, 400, 20);
             for (int arcs : new int[] {1, 2}) {

@@ -1,0 +1,153 @@
+package org.chunfeng.jobs.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class OpeningAuctionTest {
+
+    /** A small transportation problem: each worker's postings and scores, and each posting's openings. */
+    private record Problem(int[][] jobs, int[][] scores, long[] capacity) {
+
+        int[][] noFlow() {
+            int[][] flows = new int[jobs.length][];
+            for (int i = 0; i < jobs.length; i++) {
+                flows[i] = new int[jobs[i].length];
+            }
+            return flows;
+        }
+    }
+
+    @Test
+    void equalsTheBestAssignmentByEnumerationFromScratch() {
+        for (long seed = 1; seed <= 300; seed++) {
+            Problem p = random(new SplittableRandom(seed));
+            OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
+            auction.improve();
+            assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
+            assertWithinCapacity(p, auction);
+        }
+    }
+
+    @Test
+    void reachesTheOptimumFromAnyFeasibleAssignmentAndPrices() {
+        // Going on after a check starts from the last optimum's assignment and prices; whatever they are, the result
+        // must be the optimum.
+        for (long seed = 1; seed <= 300; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            Problem p = random(r);
+            int[][] flows = p.noFlow();
+            long[] left = p.capacity().clone();
+            for (int i = 0; i < flows.length; i++) {
+                if (flows[i].length > 0 && r.nextBoolean()) {
+                    int a = r.nextInt(flows[i].length);
+                    if (left[p.jobs()[i][a]] > 0) {
+                        left[p.jobs()[i][a]]--;
+                        flows[i][a] = 1;
+                    }
+                }
+            }
+            long[] price = new long[p.capacity().length];
+            for (int s = 0; s < price.length; s++) {
+                price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(40);
+            }
+            OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), flows, p.capacity(), price);
+            auction.improve();
+            assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
+            assertWithinCapacity(p, auction);
+        }
+    }
+
+    @Test
+    void placesEveryoneWhoScoresWhenThereAreOpeningsEnoughAndNobodyOnAPostingWithoutOpenings() {
+        Problem p = new Problem(new int[][] {{0, 1}, {0, 1}, {1}, {}}, new int[][] {{50, 10}, {40, 30}, {20}, {}},
+                new long[] {1, 2});
+        OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
+        auction.improve();
+        // 50 + 30 + 20 beats 40 + 10 + 20: the second worker gives way on the posting both like best.
+        assertThat(total(p, auction)).isEqualTo(100);
+        assertThat(auction.heldArc(3)).isEqualTo(-1);
+
+        Problem closed = new Problem(new int[][] {{0, 1}}, new int[][] {{90, 10}}, new long[] {0, 1});
+        OpeningAuction other = new OpeningAuction(closed.jobs(), closed.scores(), closed.noFlow(), closed.capacity(),
+                new long[0]);
+        other.improve();
+        assertThat(other.heldArc(0)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAStartThatIsNotAFlow() {
+        Problem p = new Problem(new int[][] {{0}, {0}}, new int[][] {{10}, {10}}, new long[] {1});
+        assertThatThrownBy(() -> new OpeningAuction(p.jobs(), p.scores(), new int[][] {{1}, {1}}, p.capacity(),
+                new long[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacities");
+        Problem two = new Problem(new int[][] {{0, 1}}, new int[][] {{10, 20}}, new long[] {1, 1});
+        assertThatThrownBy(() -> new OpeningAuction(two.jobs(), two.scores(), new int[][] {{1, 1}}, two.capacity(),
+                new long[0])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Up to seven workers, three postings of up to two openings, and scores that often tie. */
+    private static Problem random(SplittableRandom r) {
+        int workers = 1 + r.nextInt(7);
+        int postings = 1 + r.nextInt(3);
+        long[] capacity = new long[postings];
+        for (int s = 0; s < postings; s++) {
+            capacity[s] = r.nextInt(3);
+        }
+        int[][] jobs = new int[workers][];
+        int[][] scores = new int[workers][];
+        for (int i = 0; i < workers; i++) {
+            int[] js = new int[r.nextInt(postings + 1)];
+            int[] ss = new int[js.length];
+            int start = r.nextInt(postings);
+            for (int a = 0; a < js.length; a++) {
+                js[a] = (start + a) % postings;
+                ss[a] = 1 + 10 * r.nextInt(5);
+            }
+            jobs[i] = js;
+            scores[i] = ss;
+        }
+        return new Problem(jobs, scores, capacity);
+    }
+
+    private static long best(Problem p, int worker, long[] used) {
+        if (worker == p.jobs().length) {
+            return 0;
+        }
+        long best = best(p, worker + 1, used);
+        for (int a = 0; a < p.jobs()[worker].length; a++) {
+            int s = p.jobs()[worker][a];
+            if (used[s] < p.capacity()[s]) {
+                used[s]++;
+                best = Math.max(best, p.scores()[worker][a] + best(p, worker + 1, used));
+                used[s]--;
+            }
+        }
+        return best;
+    }
+
+    private static long total(Problem p, OpeningAuction auction) {
+        long total = 0;
+        for (int i = 0; i < p.jobs().length; i++) {
+            int a = auction.heldArc(i);
+            if (a >= 0) {
+                total += p.scores()[i][a];
+            }
+        }
+        return total;
+    }
+
+    private static void assertWithinCapacity(Problem p, OpeningAuction auction) {
+        long[] used = new long[p.capacity().length];
+        for (int i = 0; i < p.jobs().length; i++) {
+            int a = auction.heldArc(i);
+            if (a >= 0) {
+                used[p.jobs()[i][a]]++;
+            }
+        }
+        for (int s = 0; s < used.length; s++) {
+            assertThat(used[s]).as("posting %d", s).isLessThanOrEqualTo(p.capacity()[s]);
+        }
+    }
+}
