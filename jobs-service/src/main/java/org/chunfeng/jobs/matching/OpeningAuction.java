@@ -41,9 +41,10 @@ final class OpeningAuction {
     private final int[] empty;
     private final int[] heldArc;
     private final int[] heldCopy;
-    /** What each worker gets: their pair's score less their opening's price; 0 when unplaced. */
+    // What each worker gets (their pair's score less their opening's price; 0 when unplaced) and the score of the pair
+    // they hold. Both follow from the arc and opening held, but a reverse bid reads the profit of every worker with an
+    // arc to its posting, and reaching it through the arc, the posting and the opening took most of the auction's time.
     private final long[] profit;
-    /** The score of the pair each worker holds, in the auction's units. */
     private final long[] heldValue;
     private final int[] queue;
     private int qHead;
