@@ -7,15 +7,15 @@ import org.chunfeng.contracts.common.WorkIntent;
 
 /**
  * Finds a worker's best feasible postings with openings left, reading only the board's lists that can hold them:
- * near home by skill, in the preferred cities by skill, by skill anywhere, and only if that yields too few, any
- * posting by wage. Each list is sorted by wage, so it is read only until enough feasible postings came from it.
+ * near home by skill, in the preferred cities by skill, by skill anywhere, and any posting by wage. Each list holds a
+ * class of postings whose skill and place fractions it caps, sorted by wage, so it is read only while a posting further
+ * down could still make the best few.
  * One search object per thread: it keeps scratch arrays between calls.
  */
 public final class CandidateSearch {
 
     private final JobBoard board;
     private final MatchRules rules;
-    private final int perList;
 
     private int[] seen = new int[0];
     private int stamp;
@@ -34,7 +34,6 @@ public final class CandidateSearch {
     public CandidateSearch(JobBoard board, MatchRules rules) {
         this.board = board;
         this.rules = rules;
-        this.perList = rules.settings().candidatesPerWorker();
     }
 
     /** Postings (by slot index) later searches must pass over, as if full; null for none. */
@@ -64,42 +63,13 @@ public final class CandidateSearch {
     /** The same, for many threads reading one board: the caller tidies the board first and nobody changes it meanwhile. */
     int searchQuietly(WorkerView w, int k) {
         nextStamp();
+        gateFor(w);
         count = 0;
         cutCount = 0;
-        boolean local = w.location() != null && w.intent() != WorkIntent.AWAY;
-        boolean away = w.intent() != WorkIntent.LOCAL && w.fitness() == TravelFitness.GREEN;
-        if (local) {
-            for (Skill s : w.skills) {
-                scan(w, board.near(w.location(), s), perList);
-            }
-            if (w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] < 0) {
-                scan(w, board.near(w.location(), Skill.GENERAL_LABOUR), perList);
-            }
-            scan(w, board.near(w.location(), null), perList);
-        }
-        if (away) {
-            for (String city : w.preferredCities()) {
-                for (Skill s : w.skills) {
-                    scan(w, board.inCity(city, s), perList);
-                }
-                if (w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] < 0) {
-                    scan(w, board.inCity(city, Skill.GENERAL_LABOUR), perList);
-                }
-            }
-            for (Skill s : w.skills) {
-                scan(w, board.withSkill(s), perList);
-            }
-            if (w.yearsBySkill[Skill.GENERAL_LABOUR.ordinal()] < 0) {
-                scan(w, board.withSkill(Skill.GENERAL_LABOUR), perList);
-            }
-            if (count < k) {
-                for (String city : w.preferredCities()) {
-                    scan(w, board.inCity(city, null), perList);
-                }
-            }
-            if (count < k) {
-                scan(w, board.allByWage(), k);
-            }
+        startGains(Math.max(1, k));
+        int n = classes(w);
+        for (int c = 0; c < n; c++) {
+            scan(w, classList[c], classSkill[c], classPlace[c]);
         }
         double dropped = keepBest(k);
         bound = Math.max(dropped, unreadBound(w));
@@ -200,9 +170,21 @@ public final class CandidateSearch {
      * many it kept, and {@link #bound()} then says by how much the best one beats {@code utility} (0 if none does).
      */
     int violations(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit) {
-        nextStamp();
-        count = 0;
-        startGains(limit);
+        return violations(w, workerPoints, scale, price, utility, limit, NO_ARCS, 0);
+    }
+
+    private static final int[] NO_ARCS = new int[0];
+
+    /**
+     * The same for a batch's worker, leaving out the postings they already have arcs to, and reading on by up to
+     * {@code margin} below {@code utility}: when none breaks the condition, {@link #slack()} then says by how much the
+     * best pair left out falls short of it (at most {@code margin}), which lets the next check pass over the worker
+     * unless a price fell by more.
+     */
+    int violations(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit, int[] arcs,
+            long margin) {
+        start(arcs, limit, margin);
+        gateFor(w);
         int n = classes(w);
         for (int c = 0; c < n; c++) {
             WageList list = classList[c];
@@ -213,8 +195,7 @@ public final class CandidateSearch {
                 if (wage < w.minMonthlyWage()) {
                     break;
                 }
-                // Only pairs that would make the best {@code limit} found so far are worth a look.
-                long floor = utility + gainFloor();
+                long floor = floor(utility);
                 if (wage != lastWage) {
                     lastWage = wage;
                     // The most any posting from here on can score, in integer units.
@@ -231,6 +212,10 @@ public final class CandidateSearch {
                 if (reach - p <= floor) {
                     continue;
                 }
+                if (gated(w, list, i)) {
+                    seen[s] = stamp;
+                    continue;
+                }
                 JobBoard.Slot slot = board.slotAt(s);
                 if (slot.remaining() <= 0) {
                     continue;
@@ -243,27 +228,80 @@ public final class CandidateSearch {
     }
 
     /**
-     * The same, looking only at the given postings: enough after a round in which the worker had no such pair, as
-     * long as their utility did not fall, if these are the postings whose price fell since.
+     * The same, looking only at the first {@code count} of the given postings: enough when every other pair left out
+     * is known to fall short of {@code utility} (by at least {@code margin}, which the slack then does not exceed).
      */
     int violationsAmong(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit,
-            int[] postings) {
-        nextStamp();
-        count = 0;
-        startGains(limit);
-        for (int s : postings) {
+            int[] postings, int count, int[] arcs, long margin) {
+        start(arcs, limit, margin);
+        for (int k = 0; k < count; k++) {
+            int s = postings[k];
             JobBoard.Slot slot = board.slotAt(s);
             if (slot.removed || slot.remaining() <= 0 || seen[s] == stamp) {
                 continue;
             }
             long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, slot.job.monthlyWage()) + workerPoints) * scale);
-            if (reach - price[s] <= utility + gainFloor()) {
+            if (reach - price[s] <= floor(utility)) {
                 continue;
             }
             seen[s] = stamp;
             consider(w, slot, workerPoints, scale, price[s], utility);
         }
         return keepViolations(limit);
+    }
+
+    /**
+     * After a look for violations that found none: how far below the worker's utility the best pair left out stays,
+     * at most the margin asked for.
+     */
+    long slack() {
+        return count > 0 ? 0 : -closest;
+    }
+
+    /** The best gain (at most 0) of a pair that broke nothing, or minus the margin asked for. */
+    private long closest;
+    private long margin;
+
+    private void start(int[] arcs, int limit, long margin) {
+        nextStamp();
+        for (int s : arcs) {
+            seen[s] = stamp;
+        }
+        count = 0;
+        startGains(limit);
+        this.margin = margin;
+        this.closest = -margin;
+    }
+
+    /** Only pairs that would make the best {@code limit} found so far are worth a look, or the margin while none is. */
+    private long floor(long utility) {
+        return utility + (topCount == 0 ? -margin : gainFloor());
+    }
+
+    /** Which side of the commute the worker may work on, for {@link #gated}: only one side, or either. */
+    private boolean onlyLocal;
+    private boolean onlyAway;
+
+    private void gateFor(WorkerView w) {
+        boolean local = w.intent() != WorkIntent.AWAY;
+        boolean away = w.intent() != WorkIntent.LOCAL && w.fitness() == TravelFitness.GREEN;
+        onlyLocal = w.location() != null && local && !away;
+        onlyAway = w.location() != null && away && !local;
+    }
+
+    /**
+     * Whether the list's posting surely breaks a hard constraint for the worker, told from the list alone: age range,
+     * start date, special groups, and a site surely on the wrong side of the commute. Most postings a batch reads fail
+     * one of these, and reading the posting itself would cost a trip to memory each.
+     */
+    private boolean gated(WorkerView w, WageList list, int at) {
+        if (list.outOfReach(at, w.age(), w.availableDay, w.specialMask)) {
+            return true;
+        }
+        if (onlyLocal) {
+            return rules.surelyBeyondCommute(w, list.lat(at), list.lon(at));
+        }
+        return onlyAway && rules.surelyWithinCommute(w, list.lat(at), list.lon(at));
     }
 
     private void consider(WorkerView w, JobBoard.Slot slot, double workerPoints, long scale, long price, long utility) {
@@ -280,6 +318,8 @@ public final class CandidateSearch {
             // Ranked by what the pair gains at these prices, not by its points.
             add(slot, gain);
             offerGain(gain);
+        } else {
+            closest = Math.max(closest, gain);
         }
     }
 
@@ -289,7 +329,7 @@ public final class CandidateSearch {
         return count;
     }
 
-    /** The best {@code limit} gains so far, ascending, so the smallest of them is the bar for the next. */
+    /** The best {@code limit} gains (job points, in a search) so far, ascending: the smallest is the bar for the next. */
     private long[] topGains = new long[8];
     private int topLimit;
     private int topCount;
@@ -329,22 +369,32 @@ public final class CandidateSearch {
         topGains[at] = gain;
     }
 
-    private void scan(WorkerView w, WageList list, int wanted) {
-        int taken = 0;
+    /**
+     * Reads a class's list, highest wage first, until no posting further down can earn more job points than the best
+     * {@code k} found so far: the list's class caps the skill and place fractions, and the wage falls.
+     */
+    private void scan(WorkerView w, WageList list, double skillCap, double placeCap) {
         int i = 0;
-        for (int n = list.size(); i < n && taken < wanted; i++) {
-            if (list.wage(i) < w.minMonthlyWage()) {
+        int lastWage = Integer.MIN_VALUE;
+        for (int n = list.size(); i < n; i++) {
+            int wage = list.wage(i);
+            if (wage < w.minMonthlyWage()) {
                 // Sorted by wage: neither this posting nor any after it pays the worker's minimum.
                 i = n;
                 break;
             }
+            if (wage != lastWage && topCount == topLimit) {
+                lastWage = wage;
+                if (pointsKey(rules.jobPointsBound(w, skillCap, placeCap, wage)) <= topGains[0]) {
+                    break;
+                }
+            }
             int s = list.slot(i);
             if (seen[s] == stamp) {
-                taken++;
                 continue;
             }
             seen[s] = stamp;
-            if (blocked != null && blocked[s]) {
+            if (blocked != null && blocked[s] || gated(w, list, i)) {
                 continue;
             }
             JobBoard.Slot slot = board.slotAt(s);
@@ -359,10 +409,16 @@ public final class CandidateSearch {
             if (rules.violation(w, j, km) != null) {
                 continue;
             }
-            add(slot, rules.jobPoints(w, j, km));
-            taken++;
+            double points = rules.jobPoints(w, j, km);
+            add(slot, points);
+            offerGain(pointsKey(points));
         }
         recordCut(list, i);
+    }
+
+    /** Job points as a whole number for ranking the best found so far: millionths, finer than any score's rounding. */
+    private static long pointsKey(double points) {
+        return Math.round(points * 1_000_000);
     }
 
     private void recordCut(WageList list, int at) {

@@ -264,14 +264,14 @@ public final class JobBoard {
     private void add(WageList list, Slot slot, boolean sorted) {
         int wage = slot.job.monthlyWage();
         if (sorted) {
-            list.append(slot.index, wage);
+            list.append(slot);
             return;
         }
         int at = list.firstAtOrBelow(wage);
         while (at < list.size() && BY_WAGE.compare(slots.get(list.slot(at)), slot) < 0) {
             at++;
         }
-        list.insertAt(at, slot.index, wage);
+        list.insertAt(at, slot);
     }
 
     private static String cityOf(JobView job) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.chunfeng.contracts.common.GeoPoint;
 import org.chunfeng.contracts.common.PovertyStatus;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.TravelFitness;
@@ -65,6 +66,32 @@ public final class MatchRules {
             return Double.POSITIVE_INFINITY;
         }
         return roads.km(w.location(), j.site());
+    }
+
+    /**
+     * Whether a site at these coordinates (NaN: none) is surely beyond the commute from the worker's home, which must be
+     * known: what lets a search pass over a posting without reading it.
+     */
+    boolean surelyBeyondCommute(WorkerView w, double lat, double lon) {
+        if (Double.isNaN(lat)) {
+            return true;
+        }
+        GeoPoint home = w.location();
+        if (Math.abs(home.lat() - lat) > greatCircleReachDegrees) {
+            return true;
+        }
+        double dLon = Math.abs(home.lon() - lon);
+        if (dLon * Math.cos(Math.toRadians(Math.min(Math.abs(home.lat()), 85))) > greatCircleReachDegrees * 1.1) {
+            return true;
+        }
+        return roads.surelyBeyond(home.lat(), home.lon(), lat, lon, settings.localCommuteKm());
+    }
+
+    /** Whether a site at these coordinates is surely within the commute from the worker's home, which must be known. */
+    boolean surelyWithinCommute(WorkerView w, double lat, double lon) {
+        GeoPoint home = w.location();
+        return !Double.isNaN(lat) && Math.abs(home.lat() - lat) <= greatCircleReachDegrees
+                && roads.surelyWithin(home.lat(), home.lon(), lat, lon, settings.localCommuteKm());
     }
 
     /** The exact road distance, for messages and events; {@link #roadKm} may answer infinity for far sites. */

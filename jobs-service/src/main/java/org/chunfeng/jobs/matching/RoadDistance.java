@@ -15,6 +15,19 @@ public interface RoadDistance {
         return false;
     }
 
+    /**
+     * The same from coordinates in degrees, for lists that keep their sites as numbers: false when unsure, as here,
+     * where only the points' distance is known.
+     */
+    default boolean surelyBeyond(double fromLat, double fromLon, double toLat, double toLon, double km) {
+        return false;
+    }
+
+    /** Whether the road distance is surely at most {@code km}; false when unsure (a routing engine cannot tell). */
+    default boolean surelyWithin(double fromLat, double fromLon, double toLat, double toLon, double km) {
+        return false;
+    }
+
     /** Great-circle distance times a road factor (1.3 by default): the estimate every Chunfeng service shares. */
     static RoadDistance greatCircle(double roadFactor) {
         return new GreatCircle(roadFactor);
@@ -44,6 +57,26 @@ public interface RoadDistance {
             double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(from.lat()))
                     * Math.cos(Math.toRadians(to.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
             return a > limit * (1 + 1e-9);
+        }
+
+        /**
+         * A flat-earth estimate decides pairs more than 1% from {@code km}: within a commute's few tens of kilometres
+         * it is off by far less than that, and it needs no arcsine.
+         */
+        @Override
+        public boolean surelyBeyond(double fromLat, double fromLon, double toLat, double toLon, double km) {
+            return flatKm(fromLat, fromLon, toLat, toLon) * roadFactor > km * 1.01;
+        }
+
+        @Override
+        public boolean surelyWithin(double fromLat, double fromLon, double toLat, double toLon, double km) {
+            return flatKm(fromLat, fromLon, toLat, toLon) * roadFactor < km * 0.99;
+        }
+
+        private static double flatKm(double fromLat, double fromLon, double toLat, double toLon) {
+            double x = Math.toRadians(toLon - fromLon) * Math.cos(Math.toRadians((fromLat + toLat) / 2));
+            double y = Math.toRadians(toLat - fromLat);
+            return Math.sqrt(x * x + y * y) * EARTH_RADIUS_KM;
         }
     }
 }

@@ -3,9 +3,10 @@ package org.chunfeng.jobs.matching;
 import java.util.Arrays;
 
 /**
- * One of the board's lists: postings (by slot index) with their monthly wage, highest wage first. Two flat arrays
- * rather than a list of slots, since a batch reads these lists millions of times and mostly stops at the wage: the
- * wage and the slot index are read side by side, and a slot itself only for the postings that pass.
+ * One of the board's lists: postings (by slot index) with their monthly wage, highest wage first. Flat arrays rather
+ * than a list of slots, since a batch reads these lists hundreds of millions of times and mostly stops at the wage or
+ * at a constraint that needs no distance: the wage, the slot index and each posting's age range, start day, suitable
+ * groups and site are read side by side, and a slot itself only for the postings that pass.
  */
 final class WageList {
 
@@ -13,6 +14,13 @@ final class WageList {
 
     private int[] slots = new int[4];
     private int[] wages = new int[4];
+    /** Minimum age in the high half, maximum (no limit: 0xFFFF) in the low half. */
+    private int[] ages = new int[4];
+    private int[] startDays = new int[4];
+    private int[] suitable = new int[4];
+    /** The site; NaN for a posting without one. */
+    private double[] lats = new double[4];
+    private double[] lons = new double[4];
     private int size;
 
     int size() {
@@ -28,20 +36,49 @@ final class WageList {
         return wages[at];
     }
 
-    /** Adds a posting paying no more than every one listed, as a rebuild from postings sorted by wage does. */
-    void append(int slot, int wage) {
-        grow();
-        slots[size] = slot;
-        wages[size++] = wage;
+    /**
+     * Whether the worker breaks the posting's age range, start date or special groups: the constraints that need no
+     * distance, read from the list itself.
+     */
+    boolean outOfReach(int at, int age, long availableDay, int specialMask) {
+        int range = ages[at];
+        return age < range >>> 16 || age > (range & 0xFFFF) || availableDay > startDays[at]
+                || (specialMask & ~suitable[at]) != 0;
     }
 
-    /** Adds a posting at the given place; see {@link #insertionPoint}. */
-    void insertAt(int at, int slot, int wage) {
+    double lat(int at) {
+        return lats[at];
+    }
+
+    double lon(int at) {
+        return lons[at];
+    }
+
+    /** Adds a posting paying no more than every one listed, as a rebuild from postings sorted by wage does. */
+    void append(JobBoard.Slot slot) {
+        insertAt(size, slot);
+    }
+
+    /** Adds a posting at the given place; see {@link #firstAtOrBelow}. */
+    void insertAt(int at, JobBoard.Slot slot) {
         grow();
-        System.arraycopy(slots, at, slots, at + 1, size - at);
-        System.arraycopy(wages, at, wages, at + 1, size - at);
-        slots[at] = slot;
-        wages[at] = wage;
+        int tail = size - at;
+        System.arraycopy(slots, at, slots, at + 1, tail);
+        System.arraycopy(wages, at, wages, at + 1, tail);
+        System.arraycopy(ages, at, ages, at + 1, tail);
+        System.arraycopy(startDays, at, startDays, at + 1, tail);
+        System.arraycopy(suitable, at, suitable, at + 1, tail);
+        System.arraycopy(lats, at, lats, at + 1, tail);
+        System.arraycopy(lons, at, lons, at + 1, tail);
+        JobView job = slot.job;
+        slots[at] = slot.index;
+        wages[at] = job.monthlyWage();
+        int maxAge = job.maxAge() > 0 ? Math.min(job.maxAge(), 0xFFFF) : 0xFFFF;
+        ages[at] = Math.max(0, Math.min(job.minAge(), 0xFFFF)) << 16 | maxAge;
+        startDays[at] = (int) Math.min(Integer.MAX_VALUE, job.startDay);
+        suitable[at] = job.suitableMask;
+        lats[at] = job.site() == null ? Double.NaN : job.site().lat();
+        lons[at] = job.site() == null ? Double.NaN : job.site().lon();
         size++;
     }
 
@@ -66,8 +103,14 @@ final class WageList {
 
     private void grow() {
         if (size == slots.length) {
-            slots = Arrays.copyOf(slots, size * 2);
-            wages = Arrays.copyOf(wages, size * 2);
+            int n = size * 2;
+            slots = Arrays.copyOf(slots, n);
+            wages = Arrays.copyOf(wages, n);
+            ages = Arrays.copyOf(ages, n);
+            startDays = Arrays.copyOf(startDays, n);
+            suitable = Arrays.copyOf(suitable, n);
+            lats = Arrays.copyOf(lats, n);
+            lons = Arrays.copyOf(lons, n);
         }
     }
 }

@@ -161,12 +161,8 @@ class CandidateSearchTest {
         board.tidy();
         MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
         java.util.Random random = new java.util.Random(seed);
-        long[] price = new long[board.capacity()];
-        int[] every = new int[board.capacity()];
-        for (int s = 0; s < price.length; s++) {
-            price[s] = random.nextInt(3) == 0 ? 0 : random.nextInt(60_000);
-            every[s] = s;
-        }
+        long[] price = randomPrices(board, random);
+        int[] every = java.util.stream.IntStream.range(0, board.capacity()).toArray();
         CandidateSearch search = new CandidateSearch(board, rules);
         for (WorkerView w : in.workers()) {
             double workerPoints = rules.workerPoints(w, Fixtures.NOW);
@@ -188,9 +184,60 @@ class CandidateSearchTest {
             int n = search.violations(w, workerPoints, 1000, price, utility, 3);
             assertThat(gainsFound(search, n)).as("%s", w).isEqualTo(best);
             assertThat(search.bound()).isEqualTo(gains.isEmpty() ? 0 : (double) gains.get(0));
-            n = search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every);
+            n = search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every, every.length, new int[0], 0);
             assertThat(gainsFound(search, n)).as("%s, looking at every posting", w).isEqualTo(best);
         }
+    }
+
+    @org.junit.jupiter.api.RepeatedTest(10)
+    void theCheckSaysHowFarBelowTheUtilityTheBestPairLeftOutStays(org.junit.jupiter.api.RepetitionInfo repetition) {
+        int seed = 950 + repetition.getCurrentRepetition();
+        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(seed, 60, 80);
+        JobBoard board = in.board();
+        board.tidy();
+        MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
+        java.util.Random random = new java.util.Random(seed);
+        long[] price = randomPrices(board, random);
+        int[] every = java.util.stream.IntStream.range(0, board.capacity()).toArray();
+        CandidateSearch search = new CandidateSearch(board, rules);
+        long margin = 5_000;
+        for (WorkerView w : in.workers()) {
+            double workerPoints = rules.workerPoints(w, Fixtures.NOW);
+            // Arcs to a few postings, and a utility at least what they pay: the pairs left out are the others.
+            int[] arcs = random.ints(random.nextInt(4), 0, board.capacity()).distinct().toArray();
+            long utility = random.nextInt(100_000);
+            long bestLeftOut = Long.MIN_VALUE;
+            for (int s = 0; s < board.capacity(); s++) {
+                JobBoard.Slot slot = board.slotAt(s);
+                double km = rules.roadKm(w, slot.job());
+                int posting = s;
+                if (slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null
+                        && java.util.Arrays.stream(arcs).noneMatch(a -> a == posting)) {
+                    bestLeftOut = Math.max(bestLeftOut,
+                            Math.round((rules.jobPoints(w, slot.job(), km) + workerPoints) * 1000) - price[s]);
+                }
+            }
+            int n = search.violations(w, workerPoints, 1000, price, utility, 3, arcs, margin);
+            if (bestLeftOut > utility) {
+                assertThat(n).as("%s", w).isPositive();
+                continue;
+            }
+            long slack = Math.min(margin, bestLeftOut == Long.MIN_VALUE ? margin : utility - bestLeftOut);
+            assertThat(n).isZero();
+            assertThat(search.slack()).as("%s", w).isEqualTo(slack);
+            assertThat(search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every, every.length, arcs,
+                    margin)).isZero();
+            assertThat(search.slack()).as("%s, looking at every posting", w).isEqualTo(slack);
+        }
+    }
+
+    /** A price for each posting, a third of them 0, in thousandths of a point. */
+    private static long[] randomPrices(JobBoard board, java.util.Random random) {
+        long[] price = new long[board.capacity()];
+        for (int s = 0; s < price.length; s++) {
+            price[s] = random.nextInt(3) == 0 ? 0 : random.nextInt(60_000);
+        }
+        return price;
     }
 
     private static List<Long> gainsFound(CandidateSearch search, int n) {

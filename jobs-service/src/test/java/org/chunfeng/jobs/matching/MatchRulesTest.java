@@ -30,6 +30,27 @@ class MatchRulesTest {
     }
 
     @Test
+    void whatASearchTellsFromASitesCoordinatesAgreesWithTheRoadDistance() {
+        WorkerView w = worker().build();
+        java.util.Random random = new java.util.Random(7);
+        int sure = 0;
+        for (int k = 0; k < 20_000; k++) {
+            double lat = w.location().lat() + (random.nextDouble() - 0.5) * 0.8;
+            double lon = w.location().lon() + (random.nextDouble() - 0.5) * 0.8;
+            double km = rules.exactRoadKm(w, job().site(new org.chunfeng.contracts.common.GeoPoint(lat, lon)).build());
+            boolean beyond = rules.surelyBeyondCommute(w, lat, lon);
+            boolean within = rules.surelyWithinCommute(w, lat, lon);
+            assertThat(beyond && rules.isLocal(km)).as("%f, %f at %f km", lat, lon, km).isFalse();
+            assertThat(within && !rules.isLocal(km)).as("%f, %f at %f km", lat, lon, km).isFalse();
+            sure += beyond || within ? 1 : 0;
+        }
+        // Unsure only within about 1% of the commute's edge.
+        assertThat(sure).isGreaterThan(19_000);
+        assertThat(rules.surelyBeyondCommute(w, Double.NaN, Double.NaN)).isTrue();
+        assertThat(rules.surelyWithinCommute(w, Double.NaN, Double.NaN)).isFalse();
+    }
+
+    @Test
     void localMeansWithinTheCommuteByRoad() {
         // 22 km great circle x 1.3 = 28.6 km by road: local. 25 km x 1.3 = 32.5 km: not.
         WorkerView w = worker().build();

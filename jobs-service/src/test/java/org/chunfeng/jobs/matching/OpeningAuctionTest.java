@@ -3,6 +3,7 @@ package org.chunfeng.jobs.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +50,50 @@ class OpeningAuctionTest {
                     }
                 }
             }
+            // Prices in the auction's units, as an exact round leaves them (whole scores) or an approximate one (any).
+            long units = OpeningAuction.unitsPerScore(flows.length);
+            boolean whole = r.nextBoolean();
             long[] price = new long[p.capacity().length];
             for (int s = 0; s < price.length; s++) {
-                price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(40);
+                price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(40) * units + (whole ? 0 : r.nextLong(units));
             }
             OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), flows, p.capacity(), price);
             auction.improve();
             assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
             assertWithinCapacity(p, auction);
+        }
+    }
+
+    @Test
+    void reachesTheOptimumGoingOnFromAnApproximateRoundAfterArcsWereAdded() {
+        // The batch's path: a round stopped at a coarse ε, the check adds arcs, the next round goes on from that
+        // round's assignment and prices with ε no larger than it ended at, down to the optimum.
+        for (long seed = 1; seed <= 300; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            Problem all = random(r);
+            int[][] firstJobs = new int[all.jobs().length][];
+            int[][] firstScores = new int[all.jobs().length][];
+            for (int i = 0; i < firstJobs.length; i++) {
+                int keep = all.jobs()[i].length == 0 ? 0 : r.nextInt(all.jobs()[i].length + 1);
+                firstJobs[i] = Arrays.copyOf(all.jobs()[i], keep);
+                firstScores[i] = Arrays.copyOf(all.scores()[i], keep);
+            }
+            Problem first = new Problem(firstJobs, firstScores, all.capacity());
+            long coarse = 1 + r.nextInt(8) * OpeningAuction.unitsPerScore(firstJobs.length);
+            OpeningAuction approximate = new OpeningAuction(first.jobs(), first.scores(), first.noFlow(),
+                    first.capacity(), new long[0]);
+            approximate.improve(coarse, Long.MAX_VALUE);
+            int[][] flows = all.noFlow();
+            for (int i = 0; i < flows.length; i++) {
+                if (approximate.heldArc(i) >= 0) {
+                    flows[i][approximate.heldArc(i)] = 1;
+                }
+            }
+            OpeningAuction exact = new OpeningAuction(all.jobs(), all.scores(), flows, all.capacity(),
+                    approximate.postingPrices());
+            exact.improve(1, coarse);
+            assertThat(total(all, exact)).as("seed %d", seed).isEqualTo(best(all, 0, new long[all.capacity().length]));
+            assertWithinCapacity(all, exact);
         }
     }
 
