@@ -532,8 +532,9 @@ public class Matchmaker implements SmartLifecycle {
 
     /**
      * Starts the optimum over these waiting workers on the optimiser's thread, over a snapshot of the board, and
-     * returns at once: at a county's scale the solve takes about forty seconds, and registrations, answers and
-     * postings must not wait for it. Meanwhile the batch's workers are offered nothing else; others are matched online as usual.
+     * returns at once: at a county's scale the solve takes about half a minute, and registrations, answers and
+     * postings must not wait for it. Meanwhile the batch's workers are offered nothing else; others are matched
+     * online as usual.
      */
     private String startBatch(List<Candidate> workers) {
         long started = System.nanoTime();

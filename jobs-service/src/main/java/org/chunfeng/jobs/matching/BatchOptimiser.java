@@ -27,8 +27,9 @@ import java.util.stream.IntStream;
  * most workers at once; the others are searched again for such pairs, which become arcs of another round. The first
  * rounds' auctions stop within a hundredth of a point of their optimum, since their prices only choose the pairs to
  * add; once a check adds few, the rounds are exact and price the postings from the optimal flow. When an exact round's
- * check finds no pair left the optimum is proven. If rounds run out first, the result says by how much the optimum could still exceed
- * it: the duality gap of those prices, with every worker's utility raised to their best pair outside the arcs.
+ * check finds no pair left the optimum is proven. If rounds run out first, the result says by how much the optimum
+ * could still exceed it: the duality gap of those prices, with every worker's utility raised to their best pair outside
+ * the arcs.
  *
  * <p>Scores enter the flow as whole thousandths of a point, so the optimum is exact for scores rounded to 0.001
  * points: within 0.001 points per placed worker of the optimum of the unrounded scores.
@@ -119,7 +120,7 @@ public final class BatchOptimiser {
 
     /**
      * The same, telling {@code progress} after each round, on the calling thread: at 100,000 workers a batch takes
-     * about forty seconds, and the labour office follows it.
+     * about half a minute, and the labour office follows it.
      */
     public Result solve(List<WorkerView> workers, Instant now, Consumer<Progress> progress) {
         Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
@@ -175,7 +176,7 @@ public final class BatchOptimiser {
         int[][] scores;
         int[][] flows;
         long[] price = new long[0];
-        /** After an approximate round: each posting's price in the auction's finer units, which the next goes on from. */
+        /** After an approximate round: each posting's price in the auction's finer units, for the next to go on from. */
         long[] approximatePrice;
         long searchNanos;
         long solveNanos;
@@ -217,6 +218,9 @@ public final class BatchOptimiser {
         void optimise(int maxRounds) {
             long t0 = System.nanoTime();
             search();
+            if (TRACE) {
+                System.err.printf("first search %d ms, %d arcs%n", (System.nanoTime() - t0) / 1_000_000, arcCount());
+            }
             for (int pass = 0; pass < PRESEARCH_PASSES; pass++) {
                 boolean[] full = greedyFull();
                 if (full == null) {

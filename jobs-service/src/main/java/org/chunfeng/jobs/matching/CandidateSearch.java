@@ -329,7 +329,7 @@ public final class CandidateSearch {
         return count;
     }
 
-    /** The best {@code limit} gains (job points, in a search) so far, ascending: the smallest is the bar for the next. */
+    /** The best {@code limit} gains (job points, in a search) so far, ascending: the smallest is the next one's bar. */
     private long[] topGains = new long[8];
     private int topLimit;
     private int topCount;

@@ -69,8 +69,8 @@ public final class MatchRules {
     }
 
     /**
-     * Whether a site at these coordinates (NaN: none) is surely beyond the commute from the worker's home, which must be
-     * known: what lets a search pass over a posting without reading it.
+     * Whether a site at these coordinates (NaN: none) is surely beyond the commute from the worker's home, which must
+     * be known: what lets a search pass over a posting without reading it.
      */
     boolean surelyBeyondCommute(WorkerView w, double lat, double lon) {
         if (Double.isNaN(lat)) {

@@ -140,8 +140,8 @@ final class OpeningAuction {
     }
 
     /**
-     * Bids until every worker is within {@code lastEpsilon} of their best choice (1 for the optimum), with ε at first an
-     * eighth of the most a worker would gain by moving, but no more than {@code firstEpsilon}.
+     * Bids until every worker is within {@code lastEpsilon} of their best choice (1 for the optimum), with ε at first
+     * an eighth of the most a worker would gain by moving, but no more than {@code firstEpsilon}.
      */
     void improve(long lastEpsilon, long firstEpsilon) {
         long most = 0;
