@@ -646,11 +646,12 @@ public final class BatchOptimiser {
             long[] nowSlack = new long[n];
             parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
                 WorkerView w = workers.get(i);
-                if (bound[i] == Double.NEGATIVE_INFINITY
-                        || Math.round((bound[i] + workerPoints[i]) * SCALE) <= utility[i]) {
+                // What any posting the search did not return can score: none beats the utility, by at least this.
+                long boundSlack = bound[i] == Double.NEGATIVE_INFINITY ? SLACK
+                        : utility[i] - Math.round((bound[i] + workerPoints[i]) * SCALE);
+                if (boundSlack >= 0) {
                     nowClean[i] = true;
-                    nowSlack[i] = bound[i] == Double.NEGATIVE_INFINITY ? SLACK
-                            : Math.min(SLACK, utility[i] - Math.round((bound[i] + workerPoints[i]) * SCALE));
+                    nowSlack[i] = Math.min(SLACK, boundSlack);
                     return;
                 }
                 // Since the last check every pair left out gained at most its posting's price fall less the

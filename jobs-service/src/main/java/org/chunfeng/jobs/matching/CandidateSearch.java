@@ -295,7 +295,7 @@ public final class CandidateSearch {
      * one of these, and reading the posting itself would cost a trip to memory each.
      */
     private boolean gated(WorkerView w, WageList list, int at) {
-        if (list.outOfReach(at, w.age(), w.availableDay, w.specialMask)) {
+        if (list.outOfReach(at, w)) {
             return true;
         }
         if (onlyLocal) {

@@ -50,19 +50,8 @@ public final class MatchRules {
 
     /** Road km from the worker's home to the site; infinite when either place is unknown or the site beyond the commute. */
     public double roadKm(WorkerView w, JobView j) {
-        if (w.location() == null || j.site() == null) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double dLat = Math.abs(w.location().lat() - j.site().lat());
-        if (dLat > greatCircleReachDegrees) {
-            return Double.POSITIVE_INFINITY;
-        }
-        double dLon = Math.abs(w.location().lon() - j.site().lon());
-        if (dLon * Math.cos(Math.toRadians(Math.min(Math.abs(w.location().lat()), 85))) > greatCircleReachDegrees * 1.1) {
-            return Double.POSITIVE_INFINITY;
-        }
         // Beyond the commute only "not local" matters, never how far: skip the exact distance there.
-        if (roads.surelyBeyond(w.location(), j.site(), settings.localCommuteKm())) {
+        if (w.location() == null || j.site() == null || surelyBeyondCommute(w, j.site().lat(), j.site().lon())) {
             return Double.POSITIVE_INFINITY;
         }
         return roads.km(w.location(), j.site());
@@ -135,8 +124,17 @@ public final class MatchRules {
 
     /** Whether the pair breaks a constraint that needs no distance: a cheap first test before the distance. */
     boolean violatesBeforeDistance(WorkerView w, JobView j) {
-        return j.monthlyWage() < w.minMonthlyWage() || w.age() < j.minAge() || j.maxAge() > 0 && w.age() > j.maxAge()
-                || w.availableDay > j.startDay || (w.specialMask & ~j.suitableMask) != 0;
+        return j.monthlyWage() < w.minMonthlyWage()
+                || outsideAgeStartOrGroups(w, j.minAge(), j.maxAge(), j.startDay, j.suitableMask);
+    }
+
+    /**
+     * Whether the worker is outside a posting's age range ({@code maxAge} 0: no upper limit), available only after it
+     * starts, or of a special group it does not suit; the posting given by those fields, as the board's lists keep them.
+     */
+    static boolean outsideAgeStartOrGroups(WorkerView w, int minAge, int maxAge, long startDay, int suitableMask) {
+        return w.age() < minAge || maxAge > 0 && w.age() > maxAge || w.availableDay > startDay
+                || (w.specialMask & ~suitableMask) != 0;
     }
 
     /** Every hard constraint the pair breaks (openings aside), for explanations. */

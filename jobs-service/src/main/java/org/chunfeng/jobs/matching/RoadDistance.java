@@ -8,16 +8,9 @@ public interface RoadDistance {
     double km(GeoPoint from, GeoPoint to);
 
     /**
-     * Whether the road distance is surely more than {@code km}, decided without the full computation where that is
-     * cheaper; false when unsure. Matching asks this of millions of pairs, most of them beyond the commute.
-     */
-    default boolean surelyBeyond(GeoPoint from, GeoPoint to, double km) {
-        return false;
-    }
-
-    /**
-     * The same from coordinates in degrees, for lists that keep their sites as numbers: false when unsure, as here,
-     * where only the points' distance is known.
+     * Whether the road distance between points given in degrees is surely more than {@code km}, decided without the
+     * full computation; false when unsure, as here. Matching asks this of millions of pairs, most beyond the commute,
+     * and its lists keep their sites as numbers.
      */
     default boolean surelyBeyond(double fromLat, double fromLon, double toLat, double toLon, double km) {
         return false;
@@ -41,22 +34,6 @@ public interface RoadDistance {
         @Override
         public double km(GeoPoint from, GeoPoint to) {
             return from.greatCircleKm(to) * roadFactor;
-        }
-
-        /**
-         * Compares the haversine term with the one {@code km} would give, so no arcsine is computed (the arcsine is
-         * most of the cost of a distance): the term grows with distance. A relative margin keeps borderline pairs to
-         * the exact computation.
-         */
-        @Override
-        public boolean surelyBeyond(GeoPoint from, GeoPoint to, double km) {
-            double half = Math.min(Math.PI / 2, km / roadFactor / (2 * EARTH_RADIUS_KM));
-            double limit = Math.sin(half) * Math.sin(half);
-            double dLat = Math.toRadians(to.lat() - from.lat());
-            double dLon = Math.toRadians(to.lon() - from.lon());
-            double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(from.lat()))
-                    * Math.cos(Math.toRadians(to.lat())) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-            return a > limit * (1 + 1e-9);
         }
 
         /**

@@ -14,9 +14,10 @@ final class WageList {
 
     private int[] slots = new int[4];
     private int[] wages = new int[4];
-    /** Minimum age in the high half, maximum (no limit: 0xFFFF) in the low half. */
-    private int[] ages = new int[4];
-    private int[] startDays = new int[4];
+    private int[] minAges = new int[4];
+    /** 0: no upper limit. */
+    private int[] maxAges = new int[4];
+    private long[] startDays = new long[4];
     private int[] suitable = new int[4];
     /** The site; NaN for a posting without one. */
     private double[] lats = new double[4];
@@ -40,10 +41,8 @@ final class WageList {
      * Whether the worker breaks the posting's age range, start date or special groups: the constraints that need no
      * distance, read from the list itself.
      */
-    boolean outOfReach(int at, int age, long availableDay, int specialMask) {
-        int range = ages[at];
-        return age < range >>> 16 || age > (range & 0xFFFF) || availableDay > startDays[at]
-                || (specialMask & ~suitable[at]) != 0;
+    boolean outOfReach(int at, WorkerView w) {
+        return MatchRules.outsideAgeStartOrGroups(w, minAges[at], maxAges[at], startDays[at], suitable[at]);
     }
 
     double lat(int at) {
@@ -65,7 +64,8 @@ final class WageList {
         int tail = size - at;
         System.arraycopy(slots, at, slots, at + 1, tail);
         System.arraycopy(wages, at, wages, at + 1, tail);
-        System.arraycopy(ages, at, ages, at + 1, tail);
+        System.arraycopy(minAges, at, minAges, at + 1, tail);
+        System.arraycopy(maxAges, at, maxAges, at + 1, tail);
         System.arraycopy(startDays, at, startDays, at + 1, tail);
         System.arraycopy(suitable, at, suitable, at + 1, tail);
         System.arraycopy(lats, at, lats, at + 1, tail);
@@ -73,9 +73,9 @@ final class WageList {
         JobView job = slot.job;
         slots[at] = slot.index;
         wages[at] = job.monthlyWage();
-        int maxAge = job.maxAge() > 0 ? Math.min(job.maxAge(), 0xFFFF) : 0xFFFF;
-        ages[at] = Math.max(0, Math.min(job.minAge(), 0xFFFF)) << 16 | maxAge;
-        startDays[at] = (int) Math.min(Integer.MAX_VALUE, job.startDay);
+        minAges[at] = job.minAge();
+        maxAges[at] = job.maxAge();
+        startDays[at] = job.startDay;
         suitable[at] = job.suitableMask;
         lats[at] = job.site() == null ? Double.NaN : job.site().lat();
         lons[at] = job.site() == null ? Double.NaN : job.site().lon();
@@ -106,7 +106,8 @@ final class WageList {
             int n = size * 2;
             slots = Arrays.copyOf(slots, n);
             wages = Arrays.copyOf(wages, n);
-            ages = Arrays.copyOf(ages, n);
+            minAges = Arrays.copyOf(minAges, n);
+            maxAges = Arrays.copyOf(maxAges, n);
             startDays = Arrays.copyOf(startDays, n);
             suitable = Arrays.copyOf(suitable, n);
             lats = Arrays.copyOf(lats, n);

@@ -156,24 +156,18 @@ class CandidateSearchTest {
     void theOptimalityCheckFindsTheMostImprovingPairsAsReadingEveryPostingWould(
             org.junit.jupiter.api.RepetitionInfo repetition) {
         int seed = 900 + repetition.getCurrentRepetition();
-        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(seed, 60, 80);
-        JobBoard board = in.board();
-        board.tidy();
-        MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
-        java.util.Random random = new java.util.Random(seed);
-        long[] price = randomPrices(board, random);
-        int[] every = java.util.stream.IntStream.range(0, board.capacity()).toArray();
-        CandidateSearch search = new CandidateSearch(board, rules);
-        for (WorkerView w : in.workers()) {
-            double workerPoints = rules.workerPoints(w, Fixtures.NOW);
-            long utility = random.nextInt(4) == 0 ? 0 : random.nextInt(80_000);
+        Priced c = priced(seed);
+        CandidateSearch search = new CandidateSearch(c.board(), c.rules());
+        for (WorkerView w : c.in().workers()) {
+            double workerPoints = c.rules().workerPoints(w, Fixtures.NOW);
+            long utility = c.random().nextInt(4) == 0 ? 0 : c.random().nextInt(80_000);
             List<Long> gains = new ArrayList<>();
-            for (int s = 0; s < board.capacity(); s++) {
-                JobBoard.Slot slot = board.slotAt(s);
-                double km = rules.roadKm(w, slot.job());
-                if (slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
-                    long gain = Math.round((rules.jobPoints(w, slot.job(), km) + workerPoints) * 1000) - price[s]
-                            - utility;
+            for (int s = 0; s < c.board().capacity(); s++) {
+                JobBoard.Slot slot = c.board().slotAt(s);
+                double km = c.rules().roadKm(w, slot.job());
+                if (slot.remaining() > 0 && c.rules().violation(w, slot.job(), km) == null) {
+                    long gain = Math.round((c.rules().jobPoints(w, slot.job(), km) + workerPoints) * 1000)
+                            - c.price()[s] - utility;
                     if (gain > 0) {
                         gains.add(gain);
                     }
@@ -181,10 +175,11 @@ class CandidateSearchTest {
             }
             gains.sort(java.util.Comparator.reverseOrder());
             List<Long> best = gains.subList(0, Math.min(3, gains.size()));
-            int n = search.violations(w, workerPoints, 1000, price, utility, 3);
+            int n = search.violations(w, workerPoints, 1000, c.price(), utility, 3);
             assertThat(gainsFound(search, n)).as("%s", w).isEqualTo(best);
             assertThat(search.bound()).isEqualTo(gains.isEmpty() ? 0 : (double) gains.get(0));
-            n = search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every, every.length, new int[0], 0);
+            n = search.violationsAmong(w, workerPoints, 1000, c.price(), utility, 3, c.every(), c.every().length,
+                    new int[0], 0);
             assertThat(gainsFound(search, n)).as("%s, looking at every posting", w).isEqualTo(best);
         }
     }
@@ -192,32 +187,26 @@ class CandidateSearchTest {
     @org.junit.jupiter.api.RepeatedTest(10)
     void theCheckSaysHowFarBelowTheUtilityTheBestPairLeftOutStays(org.junit.jupiter.api.RepetitionInfo repetition) {
         int seed = 950 + repetition.getCurrentRepetition();
-        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(seed, 60, 80);
-        JobBoard board = in.board();
-        board.tidy();
-        MatchRules rules = MatchRules.of(MatchingSettings.DEFAULT);
-        java.util.Random random = new java.util.Random(seed);
-        long[] price = randomPrices(board, random);
-        int[] every = java.util.stream.IntStream.range(0, board.capacity()).toArray();
-        CandidateSearch search = new CandidateSearch(board, rules);
+        Priced c = priced(seed);
+        CandidateSearch search = new CandidateSearch(c.board(), c.rules());
         long margin = 5_000;
-        for (WorkerView w : in.workers()) {
-            double workerPoints = rules.workerPoints(w, Fixtures.NOW);
+        for (WorkerView w : c.in().workers()) {
+            double workerPoints = c.rules().workerPoints(w, Fixtures.NOW);
             // Arcs to a few postings, and a utility at least what they pay: the pairs left out are the others.
-            int[] arcs = random.ints(random.nextInt(4), 0, board.capacity()).distinct().toArray();
-            long utility = random.nextInt(100_000);
+            int[] arcs = c.random().ints(c.random().nextInt(4), 0, c.board().capacity()).distinct().toArray();
+            long utility = c.random().nextInt(100_000);
             long bestLeftOut = Long.MIN_VALUE;
-            for (int s = 0; s < board.capacity(); s++) {
-                JobBoard.Slot slot = board.slotAt(s);
-                double km = rules.roadKm(w, slot.job());
+            for (int s = 0; s < c.board().capacity(); s++) {
+                JobBoard.Slot slot = c.board().slotAt(s);
+                double km = c.rules().roadKm(w, slot.job());
                 int posting = s;
-                if (slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null
+                if (slot.remaining() > 0 && c.rules().violation(w, slot.job(), km) == null
                         && java.util.Arrays.stream(arcs).noneMatch(a -> a == posting)) {
                     bestLeftOut = Math.max(bestLeftOut,
-                            Math.round((rules.jobPoints(w, slot.job(), km) + workerPoints) * 1000) - price[s]);
+                            Math.round((c.rules().jobPoints(w, slot.job(), km) + workerPoints) * 1000) - c.price()[s]);
                 }
             }
-            int n = search.violations(w, workerPoints, 1000, price, utility, 3, arcs, margin);
+            int n = search.violations(w, workerPoints, 1000, c.price(), utility, 3, arcs, margin);
             if (bestLeftOut > utility) {
                 assertThat(n).as("%s", w).isPositive();
                 continue;
@@ -225,19 +214,28 @@ class CandidateSearchTest {
             long slack = Math.min(margin, bestLeftOut == Long.MIN_VALUE ? margin : utility - bestLeftOut);
             assertThat(n).isZero();
             assertThat(search.slack()).as("%s", w).isEqualTo(slack);
-            assertThat(search.violationsAmong(w, workerPoints, 1000, price, utility, 3, every, every.length, arcs,
-                    margin)).isZero();
+            assertThat(search.violationsAmong(w, workerPoints, 1000, c.price(), utility, 3, c.every(),
+                    c.every().length, arcs, margin)).isZero();
             assertThat(search.slack()).as("%s, looking at every posting", w).isEqualTo(slack);
         }
     }
 
-    /** A price for each posting, a third of them 0, in thousandths of a point. */
-    private static long[] randomPrices(JobBoard board, java.util.Random random) {
+    /** A random campaign's tidied board with a price for each posting, a third of them 0, in thousandths of a point. */
+    private record Priced(BatchOptimiserTest.Instance in, JobBoard board, MatchRules rules, java.util.Random random,
+            long[] price, int[] every) {
+    }
+
+    private static Priced priced(int seed) {
+        BatchOptimiserTest.Instance in = BatchOptimiserTest.random(seed, 60, 80);
+        JobBoard board = in.board();
+        board.tidy();
+        java.util.Random random = new java.util.Random(seed);
         long[] price = new long[board.capacity()];
         for (int s = 0; s < price.length; s++) {
             price[s] = random.nextInt(3) == 0 ? 0 : random.nextInt(60_000);
         }
-        return price;
+        return new Priced(in, board, MatchRules.of(MatchingSettings.DEFAULT), random, price,
+                java.util.stream.IntStream.range(0, board.capacity()).toArray());
     }
 
     private static List<Long> gainsFound(CandidateSearch search, int n) {

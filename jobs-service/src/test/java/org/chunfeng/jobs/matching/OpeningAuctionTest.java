@@ -27,8 +27,7 @@ class OpeningAuctionTest {
             Problem p = random(new SplittableRandom(seed));
             OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
             auction.improve();
-            assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
-            assertWithinCapacity(p, auction);
+            assertOptimal(p, auction, seed);
         }
     }
 
@@ -59,8 +58,7 @@ class OpeningAuctionTest {
             }
             OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), flows, p.capacity(), price);
             auction.improve();
-            assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
-            assertWithinCapacity(p, auction);
+            assertOptimal(p, auction, seed);
         }
     }
 
@@ -92,8 +90,7 @@ class OpeningAuctionTest {
             OpeningAuction exact = new OpeningAuction(all.jobs(), all.scores(), flows, all.capacity(),
                     approximate.postingPrices());
             exact.improve(1, coarse);
-            assertThat(total(all, exact)).as("seed %d", seed).isEqualTo(best(all, 0, new long[all.capacity().length]));
-            assertWithinCapacity(all, exact);
+            assertOptimal(all, exact, seed);
         }
     }
 
@@ -146,6 +143,12 @@ class OpeningAuctionTest {
             scores[i] = ss;
         }
         return new Problem(jobs, scores, capacity);
+    }
+
+    /** The auction's total equals the best by enumeration, and no posting holds more than its openings. */
+    private static void assertOptimal(Problem p, OpeningAuction auction, long seed) {
+        assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
+        assertWithinCapacity(p, auction);
     }
 
     private static long best(Problem p, int worker, long[] used) {
