@@ -11,8 +11,13 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeoutException;
 import org.bson.Document;
 import org.chunfeng.contracts.access.Role;
+import org.chunfeng.gateway.error.ProblemException;
+import org.chunfeng.gateway.error.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,19 +30,25 @@ import reactor.core.publisher.Mono;
  * SHA-256 is stored. Each is good for one use: using it marks it used and a new one of the same family is issued.
  * A used token presented again means it was copied, so the whole family is revoked and everyone holding it must
  * sign in again.
+ *
+ * <p>Every call to the store gives up after {@code storeTimeout} with a 503, so that a stalled database never leaves a
+ * sign-in hanging; a rotation that gives up may still use its token up, and its holder signs in again.
  */
 public class RefreshTokens {
 
     static final String COLLECTION = "refresh_tokens";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger log = LoggerFactory.getLogger(RefreshTokens.class);
 
     private final ReactiveMongoTemplate mongo;
     private final Duration ttl;
+    private final Duration storeTimeout;
     private final Clock clock;
 
-    public RefreshTokens(ReactiveMongoTemplate mongo, Duration ttl, Clock clock) {
+    public RefreshTokens(ReactiveMongoTemplate mongo, Duration ttl, Duration storeTimeout, Clock clock) {
         this.mongo = mongo;
         this.ttl = ttl;
+        this.storeTimeout = storeTimeout;
         this.clock = clock;
     }
 
@@ -59,8 +70,8 @@ public class RefreshTokens {
             return Mono.empty();
         }
         Query byHash = Query.query(Criteria.where("_id").is(hash(token)));
-        return mongo.findAndModify(byHash, new Update().set("used", true),
-                        FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION)
+        return answered("using a refresh token", mongo.findAndModify(byHash, new Update().set("used", true),
+                        FindAndModifyOptions.options().returnNew(false), Document.class, COLLECTION))
                 .flatMap(previous -> {
                     RefreshGrant grant = grant(previous);
                     if (previous.getBoolean("used", false)) {
@@ -83,7 +94,8 @@ public class RefreshTokens {
         if (token == null || token.isBlank() || token.length() > 200) {
             return Mono.empty();
         }
-        return mongo.findOne(Query.query(Criteria.where("_id").is(hash(token))), Document.class, COLLECTION)
+        return answered("signing out", mongo.findOne(Query.query(Criteria.where("_id").is(hash(token))),
+                        Document.class, COLLECTION))
                 .flatMap(found -> revokeFamily(found.getString("family")));
     }
 
@@ -94,8 +106,8 @@ public class RefreshTokens {
     }
 
     private Mono<Void> revokeFamily(String family) {
-        return mongo.updateMulti(Query.query(Criteria.where("family").is(family)), new Update().set("revoked", true),
-                COLLECTION).then();
+        return answered("revoking a sign-in", mongo.updateMulti(Query.query(Criteria.where("family").is(family)),
+                new Update().set("revoked", true), COLLECTION)).then();
     }
 
     private Mono<String> store(String family, String subject, List<Role> roles, String workerId) {
@@ -107,7 +119,14 @@ public class RefreshTokens {
                 .append("roles", roles.stream().map(Role::name).toList()).append("workerId", workerId)
                 .append("issuedAt", Date.from(now)).append("expiresAt", Date.from(now.plus(ttl)))
                 .append("used", false).append("revoked", false);
-        return mongo.insert(document, COLLECTION).thenReturn(token);
+        return answered("storing a refresh token", mongo.insert(document, COLLECTION)).thenReturn(token);
+    }
+
+    private <T> Mono<T> answered(String what, Mono<T> call) {
+        return call.timeout(storeTimeout).onErrorMap(TimeoutException.class, e -> {
+            log.warn("The refresh-token store gave no answer within {} while {}", storeTimeout, what);
+            return new ProblemException(Problems.serviceUnavailable("sign-in store"));
+        });
     }
 
     private static RefreshGrant grant(Document document) {

@@ -30,7 +30,7 @@ public class TokenConfiguration {
 
     @Bean
     RefreshTokens refreshTokens(ReactiveMongoTemplate mongo, AuthProperties properties, Clock clock) {
-        return new RefreshTokens(mongo, properties.refreshTokenTtl(), clock);
+        return new RefreshTokens(mongo, properties.refreshTokenTtl(), properties.storeTimeout(), clock);
     }
 
     @Bean
