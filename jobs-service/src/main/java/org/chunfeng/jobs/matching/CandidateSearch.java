@@ -1,6 +1,8 @@
 package org.chunfeng.jobs.matching;
 
 import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.common.WorkIntent;
@@ -188,6 +190,7 @@ public final class CandidateSearch {
         int n = classes(w);
         for (int c = 0; c < n; c++) {
             WageList list = classList[c];
+            long[] listPrice = pricesAlong(list, price);
             int lastWage = Integer.MIN_VALUE;
             long reach = Long.MAX_VALUE;
             for (int i = 0, size = list.size(); i < size; i++) {
@@ -204,12 +207,12 @@ public final class CandidateSearch {
                 if (reach <= floor) {
                     break;
                 }
-                int s = list.slot(i);
-                if (seen[s] == stamp) {
+                long p = listPrice[i];
+                if (reach - p <= floor) {
                     continue;
                 }
-                long p = s < price.length ? price[s] : 0;
-                if (reach - p <= floor) {
+                int s = list.slot(i);
+                if (seen[s] == stamp) {
                     continue;
                 }
                 if (gated(w, list, i)) {
@@ -225,6 +228,34 @@ public final class CandidateSearch {
             }
         }
         return keepViolations(limit);
+    }
+
+    /**
+     * Each list's prices in list order, read in step with the list rather than by posting: for one array of prices (a
+     * caller with new prices passes a new array) and as long as the list does not change.
+     */
+    private final Map<WageList, PricesAlong> listPrices = new IdentityHashMap<>();
+    private long[] listPricesFor;
+
+    private record PricesAlong(int changes, long[] price) {
+    }
+
+    private long[] pricesAlong(WageList list, long[] price) {
+        if (listPricesFor != price) {
+            listPrices.clear();
+            listPricesFor = price;
+        }
+        PricesAlong known = listPrices.get(list);
+        if (known != null && known.changes() == list.changes()) {
+            return known.price();
+        }
+        long[] along = new long[list.size()];
+        for (int i = 0; i < along.length; i++) {
+            int s = list.slot(i);
+            along[i] = s < price.length ? price[s] : 0;
+        }
+        listPrices.put(list, new PricesAlong(list.changes(), along));
+        return along;
     }
 
     /**

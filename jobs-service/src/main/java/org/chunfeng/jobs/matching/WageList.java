@@ -23,9 +23,15 @@ final class WageList {
     private double[] lats = new double[4];
     private double[] lons = new double[4];
     private int size;
+    /** Counts changes, so that what a search derived from the list can tell it is out of date. */
+    private int changes;
 
     int size() {
         return size;
+    }
+
+    int changes() {
+        return changes;
     }
 
     /** The slot index of the posting at this place in the list. */
@@ -80,6 +86,7 @@ final class WageList {
         lats[at] = job.site() == null ? Double.NaN : job.site().lat();
         lons[at] = job.site() == null ? Double.NaN : job.site().lon();
         size++;
+        changes++;
     }
 
     /** The first place whose wage is not above {@code wage}: postings of equal wage start there. */
@@ -99,6 +106,7 @@ final class WageList {
 
     void clear() {
         size = 0;
+        changes++;
     }
 
     private void grow() {

@@ -36,6 +36,38 @@ class CandidateSearchTest {
     }
 
     @Test
+    void aSearchKeptBetweenLooksSeesPostingsAddedAndPricesChangedMeanwhile() {
+        // The online matcher keeps one search while postings arrive; what it read from the lists must not go stale.
+        JobBoard board = new JobBoard(rules.settings());
+        board.put(Fixtures.job().id("plain").wage(3400).build(), 1, 0);
+        CandidateSearch search = new CandidateSearch(board, rules);
+        WorkerView w = Fixtures.worker().build();
+        double workerPoints = rules.workerPoints(w, Fixtures.NOW);
+        long[] free = new long[board.capacity()];
+        assertThat(violationIds(search, board, w, workerPoints, free)).containsExactly("plain");
+
+        board.put(Fixtures.job().id("better").wage(4600).build(), 1, 0);
+        board.put(Fixtures.job().id("best").wage(5200).build(), 1, 0);
+        // The same prices (postings past their end cost nothing), but lists that have changed.
+        assertThat(violationIds(search, board, w, workerPoints, free)).containsExactly("best", "better", "plain");
+
+        long[] bestPricedOut = new long[board.capacity()];
+        bestPricedOut[board.slot("best").index()] = 1_000_000;
+        assertThat(violationIds(search, board, w, workerPoints, bestPricedOut)).containsExactly("better", "plain");
+    }
+
+    private static List<String> violationIds(CandidateSearch search, JobBoard board, WorkerView w, double workerPoints,
+            long[] price) {
+        board.tidy();
+        int n = search.violations(w, workerPoints, 1000, price, 0, 5);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add(search.slot(i).job().jobId());
+        }
+        return ids;
+    }
+
+    @Test
     void postingsAddedOneByOneAreListedInTheOrderARebuildGives() {
         JobBoard board = new JobBoard(rules.settings());
         java.util.Random random = new java.util.Random(7);

@@ -33,8 +33,8 @@ class OpeningAuctionTest {
 
     @Test
     void reachesTheOptimumFromAnyFeasibleAssignmentAndPrices() {
-        // Going on after a check starts from the last optimum's assignment and prices; whatever they are, the result
-        // must be the optimum.
+        // Going on after a check starts from the last optimum's assignment and prices; whatever they are, and whatever
+        // ε it starts from, the result must be the optimum.
         for (long seed = 1; seed <= 300; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
             Problem p = random(r);
@@ -57,7 +57,9 @@ class OpeningAuctionTest {
                 price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(40) * units + (whole ? 0 : r.nextLong(units));
             }
             OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), flows, p.capacity(), price);
-            auction.improve();
+            // The batch caps the first ε when it goes on from a round; any first ε must end at the optimum.
+            long[] firstEpsilons = {Long.MAX_VALUE, 10 * units, units, 1};
+            auction.improve(1, firstEpsilons[r.nextInt(firstEpsilons.length)]);
             assertOptimal(p, auction, seed);
         }
     }
