@@ -66,6 +66,8 @@ public final class BatchOptimiser {
      * that the next check can pass over them unless a price fell by more than that plus their utility's rise.
      */
     static final long SLACK = 1000;
+    /** Visits of postings, per posting, that pricing an exact round's assignment before its last phase may take. */
+    static final int CERTIFY_VISITS = 8;
     /** Solves for online prices. */
     static final int PRICE_ROUNDS = 2;
     private static volatile boolean nativeLoaded;
@@ -191,6 +193,8 @@ public final class BatchOptimiser {
         /** Arcs the last check added, and what the last auction took (for the trace). */
         int addedArcs;
         String auctionEffort;
+        /** Whether the last exact round was proven optimal before its last phase, prices and all. */
+        boolean proven;
         Consumer<Progress> progress = p -> { };
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
@@ -245,7 +249,7 @@ public final class BatchOptimiser {
                 rounds++;
                 solveNanos += System.nanoTime() - t1;
                 long t2 = System.nanoTime();
-                if (!approximate) {
+                if (!approximate && !proven) {
                     priceOpenings();
                 }
                 if (maxRounds == 1) {
@@ -414,7 +418,16 @@ public final class BatchOptimiser {
             // hundred times less started a price war).
             long firstEpsilon = approximate || rounds == 0 ? Long.MAX_VALUE
                     : approximatePrice != null ? approximateEpsilon : units;
-            auction.improve(approximate ? approximateEpsilon : 1, firstEpsilon);
+            // An exact round's assignment is often optimal phases before ε reaches its last, finest value: the later
+            // phases only narrow the prices. Prices that prove it end the round there.
+            proven = false;
+            int[] tries = {0};
+            auction.improve(approximate ? approximateEpsilon : 1, firstEpsilon, approximate ? () -> false : () -> {
+                tries[0]++;
+                takeAssignment(auction);
+                proven = provenOptimal();
+                return proven;
+            });
             if (approximate) {
                 approximatePrice = auction.postingPrices();
                 price = new long[approximatePrice.length];
@@ -424,6 +437,12 @@ public final class BatchOptimiser {
             } else {
                 approximatePrice = null;
             }
+            takeAssignment(auction);
+            auctionEffort = auction.effort() + (tries[0] == 0 ? "" : ", " + tries[0] + (tries[0] == 1 ? " try" : " tries")
+                    + " to prove it early" + (proven ? "" : ", none did"));
+        }
+
+        private void takeAssignment(OpeningAuction auction) {
             for (int i = 0; i < n; i++) {
                 Arrays.fill(flows[i], 0);
                 int held = auction.heldArc(i);
@@ -431,7 +450,6 @@ public final class BatchOptimiser {
                     flows[i][held] = unit;
                 }
             }
-            auctionEffort = auction.effort();
         }
 
         /**
@@ -512,6 +530,16 @@ public final class BatchOptimiser {
          * unplaced worker) it costs minus the score they would gain.
          */
         void priceOpenings() {
+            if (!priceOpenings(Long.MAX_VALUE)) {
+                throw new IllegalStateException("The batch's flow is not optimal over its arcs");
+            }
+        }
+
+        /**
+         * The same within {@code budget} visits of postings; false if the flow is not optimal (a posting visited more
+         * often than there are postings: the distances fall round a negative cycle) or the budget ran out first.
+         */
+        boolean priceOpenings(long budget) {
             int slots = board.capacity();
             long[] distance = new long[slots];
             Arrays.fill(distance, Long.MAX_VALUE);
@@ -584,7 +612,11 @@ public final class BatchOptimiser {
                 }
             }
             qTail %= queue.length;
+            long visits = 0;
             while (queuedCount > 0) {
+                if (++visits > budget) {
+                    return false;
+                }
                 int u = queue[qHead];
                 qHead = (qHead + 1) % queue.length;
                 queued[u] = false;
@@ -597,7 +629,7 @@ public final class BatchOptimiser {
                         distance[v] = d;
                         if (!queued[v]) {
                             if (++timesQueued[v] > slots) {
-                                throw new IllegalStateException("The batch's flow is not optimal over its arcs");
+                                return false;
                             }
                             queued[v] = true;
                             queuedCount++;
@@ -611,6 +643,36 @@ public final class BatchOptimiser {
             for (int s = 0; s < slots; s++) {
                 price[s] = distance[s] == Long.MAX_VALUE || distance[s] >= 0 ? 0 : -distance[s];
             }
+            return true;
+        }
+
+        /**
+         * Whether the flow is already optimal over its arcs, shown by prices for which the dual bound equals the flow's
+         * total: whatever the prices, every worker's best pair less price (or 0) plus every posting's price times its
+         * openings bounds the optimum from above, so equality proves it in whole thousandths. The prices are the
+         * residual graph's, tried within a budget of visits; on success they stay as the round's prices.
+         */
+        boolean provenOptimal() {
+            if (!priceOpenings(CERTIFY_VISITS * (long) board.capacity())) {
+                return false;
+            }
+            long primal = 0;
+            long dual = 0;
+            boolean[] counted = new boolean[price.length];
+            for (int i = 0; i < n; i++) {
+                long u = 0;
+                for (int a = 0; a < jobs[i].length; a++) {
+                    int s = jobs[i][a];
+                    u = Math.max(u, scores[i][a] - price[s]);
+                    primal += (long) flows[i][a] * scores[i][a];
+                    if (!counted[s]) {
+                        counted[s] = true;
+                        dual += price[s] * capacity(board.slotAt(s));
+                    }
+                }
+                dual += u * unit;
+            }
+            return dual == primal;
         }
 
         /**

@@ -1,6 +1,7 @@
 package org.chunfeng.jobs.matching;
 
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 
 /**
  * The batch's optimal assignment over its arcs, by auction (Bertsekas' ε-scaled auction for the transportation
@@ -144,6 +145,14 @@ final class OpeningAuction {
      * an eighth of the most a worker would gain by moving, but no more than {@code firstEpsilon}.
      */
     void improve(long lastEpsilon, long firstEpsilon) {
+        improve(lastEpsilon, firstEpsilon, () -> false);
+    }
+
+    /**
+     * The same, but after each phase finer than a whole unit of score and before the last, stops if {@code optimal}
+     * says the assignment is already optimal (shown by the caller, for instance by prices that close the duality gap).
+     */
+    void improve(long lastEpsilon, long firstEpsilon, BooleanSupplier optimal) {
         long most = 0;
         for (int i = 0; i < n; i++) {
             most = Math.max(most, best(i) - profit[i]);
@@ -151,7 +160,7 @@ final class OpeningAuction {
         long first = Math.max(1, Math.min(firstEpsilon, most / EPSILON_FACTOR));
         for (long epsilon = first; ; epsilon = Math.max(1, epsilon / EPSILON_FACTOR)) {
             phase(epsilon);
-            if (epsilon <= lastEpsilon) {
+            if (epsilon <= lastEpsilon || epsilon < per && optimal.getAsBoolean()) {
                 return;
             }
         }
