@@ -26,7 +26,8 @@ import java.util.stream.IntStream;
  * utility plus its posting's price. The search bounds what any posting it did not return can score, which settles
  * most workers at once; the others are searched again for such pairs, which become arcs of another round. The first
  * rounds' auctions stop within a hundredth of a point of their optimum, since their prices only choose the pairs to
- * add; once a check adds few, the rounds are exact and price the postings from the optimal flow. When an exact round's
+ * add; once a check adds few, the rounds are exact and price the postings from the optimal flow, ending as soon as such
+ * prices prove their assignment optimal over the arcs rather than at the auction's finest ε. When an exact round's
  * check finds no pair left the optimum is proven. If rounds run out first, the result says by how much the optimum
  * could still exceed it: the duality gap of those prices, with every worker's utility raised to their best pair outside
  * the arcs.
