@@ -194,8 +194,9 @@ public final class BatchOptimiser {
         /** Arcs the last check added, and what the last auction took (for the trace). */
         int addedArcs;
         String auctionEffort;
-        /** Whether the last exact round was proven optimal before its last phase, prices and all. */
+        /** Whether the last exact round was proven optimal before its last phase, prices and all, and how many tries. */
         boolean proven;
+        int proofTries;
         Consumer<Progress> progress = p -> { };
 
         Problem(List<WorkerView> workers, Instant now, int unit, double share, int firstArcs) {
@@ -422,9 +423,9 @@ public final class BatchOptimiser {
             // An exact round's assignment is often optimal phases before ε reaches its last, finest value: the later
             // phases only narrow the prices. Prices that prove it end the round there.
             proven = false;
-            int[] tries = {0};
+            proofTries = 0;
             auction.improve(approximate ? approximateEpsilon : 1, firstEpsilon, approximate ? () -> false : () -> {
-                tries[0]++;
+                proofTries++;
                 takeAssignment(auction);
                 proven = provenOptimal();
                 return proven;
@@ -439,8 +440,8 @@ public final class BatchOptimiser {
                 approximatePrice = null;
             }
             takeAssignment(auction);
-            auctionEffort = auction.effort() + (tries[0] == 0 ? "" : ", " + tries[0] + (tries[0] == 1 ? " try" : " tries")
-                    + " to prove it early" + (proven ? "" : ", none did"));
+            auctionEffort = auction.effort() + (proofTries == 0 ? "" : ", " + proofTries
+                    + (proofTries == 1 ? " try" : " tries") + " to prove it early" + (proven ? "" : ", none did"));
         }
 
         private void takeAssignment(OpeningAuction auction) {
@@ -649,40 +650,23 @@ public final class BatchOptimiser {
 
         /**
          * Whether the flow is already optimal over its arcs, shown by prices for which the dual bound equals the flow's
-         * total: whatever the prices, every worker's best pair less price (or 0) plus every posting's price times its
-         * openings bounds the optimum from above, so equality proves it in whole thousandths. The prices are the
-         * residual graph's, tried within a budget of visits; on success they stay as the round's prices.
+         * total (see {@link #duality}), which proves it in whole thousandths whatever produced the prices. The prices
+         * are the residual graph's, tried within a budget of visits; on success they stay as the round's prices.
          */
         boolean provenOptimal() {
             if (!priceOpenings(CERTIFY_VISITS * (long) board.capacity())) {
                 return false;
             }
-            long primal = 0;
-            long dual = 0;
-            boolean[] counted = new boolean[price.length];
-            for (int i = 0; i < n; i++) {
-                long u = 0;
-                for (int a = 0; a < jobs[i].length; a++) {
-                    int s = jobs[i][a];
-                    u = Math.max(u, scores[i][a] - price[s]);
-                    primal += (long) flows[i][a] * scores[i][a];
-                    if (!counted[s]) {
-                        counted[s] = true;
-                        dual += price[s] * capacity(board.slotAt(s));
-                    }
-                }
-                dual += u * unit;
-            }
-            return dual == primal;
+            Duality over = duality();
+            return over.dual() == over.primal();
         }
 
         /**
-         * The optimality check. Each worker's utility is their best pair score less price among their arcs (0 if
-         * none is positive); the prices and utilities bound the optimum over every pair from above once no pair
-         * outside the arcs beats its worker's utility plus its price. Adds the best such pairs as arcs when asked and
-         * records the gap this proves; returns whether any pair was added.
+         * The flow's total and, at the current prices, each worker's utility (their best pair less price among their
+         * arcs, or 0) and the dual bound: the utilities plus every posting's price times its openings, which bounds the
+         * optimum over the arcs from above whatever the prices.
          */
-        boolean check(boolean add) {
+        Duality duality() {
             long primal = 0;
             long dual = 0;
             long[] utility = new long[n];
@@ -695,15 +679,29 @@ public final class BatchOptimiser {
                 utility[i] = u;
                 dual += u * unit;
             }
-            int[] nodeSeen = new int[price.length];
+            boolean[] counted = new boolean[price.length];
             for (int i = 0; i < n; i++) {
                 for (int s : jobs[i]) {
-                    if (nodeSeen[s] == 0 && price[s] > 0) {
-                        nodeSeen[s] = 1;
+                    if (!counted[s] && price[s] > 0) {
+                        counted[s] = true;
                         dual += price[s] * capacity(board.slotAt(s));
                     }
                 }
             }
+            return new Duality(primal, dual, utility);
+        }
+
+        /**
+         * The optimality check. Each worker's utility is their best pair score less price among their arcs (0 if
+         * none is positive); the prices and utilities bound the optimum over every pair from above once no pair
+         * outside the arcs beats its worker's utility plus its price. Adds the best such pairs as arcs when asked and
+         * records the gap this proves; returns whether any pair was added.
+         */
+        boolean check(boolean add) {
+            Duality over = duality();
+            long[] utility = over.utility();
+            long primal = over.primal();
+            long dual = over.dual();
             int[][] extraJobs = new int[n][];
             int[][] extraScores = new int[n][];
             long[] excess = new long[n];
@@ -793,6 +791,10 @@ public final class BatchOptimiser {
             }
             return new Cheaper(postings, falls);
         }
+    }
+
+    /** A flow's total, its workers' utilities at some prices, and the dual bound they give. */
+    private record Duality(long primal, long dual, long[] utility) {
     }
 
     /** Postings whose price fell since the last check, the largest fall first. */

@@ -1,8 +1,8 @@
 package org.chunfeng.jobs.matching;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
 import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
 
 /**
  * The batch's optimal assignment over its arcs, by auction (Bertsekas' ε-scaled auction for the transportation
