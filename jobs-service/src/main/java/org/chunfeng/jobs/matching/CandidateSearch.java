@@ -19,8 +19,8 @@ public final class CandidateSearch {
     private final JobBoard board;
     private final MatchRules rules;
 
-    private int[] seen = new int[0];
-    private int stamp;
+    /** Postings seen in this search, a bit each: small enough to stay in the nearest cache while lists stream by. */
+    private long[] seen = new long[0];
     private JobBoard.Slot[] found = new JobBoard.Slot[64];
     private double[] points = new double[64];
     private int count;
@@ -64,7 +64,7 @@ public final class CandidateSearch {
 
     /** The same, for many threads reading one board: the caller tidies the board first and nobody changes it meanwhile. */
     int searchQuietly(WorkerView w, int k) {
-        nextStamp();
+        forgetSeen();
         gateFor(w);
         count = 0;
         cutCount = 0;
@@ -101,16 +101,22 @@ public final class CandidateSearch {
         return best;
     }
 
-    /** A new mark for "seen in this search", so nothing from an earlier search counts; grows with the board. */
-    private void nextStamp() {
-        if (seen.length < board.capacity()) {
-            seen = new int[Math.max(board.capacity(), seen.length * 2)];
-            stamp = 0;
+    /** Forgets what the last search saw; grows with the board. */
+    private void forgetSeen() {
+        int words = (board.capacity() + 63) >>> 6;
+        if (seen.length < words) {
+            seen = new long[Math.max(words, seen.length * 2)];
+        } else {
+            Arrays.fill(seen, 0, words, 0L);
         }
-        if (++stamp == Integer.MAX_VALUE) {
-            Arrays.fill(seen, 0);
-            stamp = 1;
-        }
+    }
+
+    private boolean seen(int s) {
+        return (seen[s >>> 6] & 1L << s) != 0;
+    }
+
+    private void markSeen(int s) {
+        seen[s >>> 6] |= 1L << s;
     }
 
     /**
@@ -212,18 +218,18 @@ public final class CandidateSearch {
                     continue;
                 }
                 int s = list.slot(i);
-                if (seen[s] == stamp) {
+                if (seen(s)) {
                     continue;
                 }
                 if (gated(w, list, i)) {
-                    seen[s] = stamp;
+                    markSeen(s);
                     continue;
                 }
                 JobBoard.Slot slot = board.slotAt(s);
                 if (slot.remaining() <= 0) {
                     continue;
                 }
-                seen[s] = stamp;
+                markSeen(s);
                 consider(w, slot, workerPoints, scale, p, utility);
             }
         }
@@ -268,14 +274,14 @@ public final class CandidateSearch {
         for (int k = 0; k < count; k++) {
             int s = postings[k];
             JobBoard.Slot slot = board.slotAt(s);
-            if (slot.removed || slot.remaining() <= 0 || seen[s] == stamp) {
+            if (slot.removed || slot.remaining() <= 0 || seen(s)) {
                 continue;
             }
             long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, slot.job.monthlyWage()) + workerPoints) * scale);
             if (reach - price[s] <= floor(utility)) {
                 continue;
             }
-            seen[s] = stamp;
+            markSeen(s);
             consider(w, slot, workerPoints, scale, price[s], utility);
         }
         return keepViolations(limit);
@@ -294,9 +300,9 @@ public final class CandidateSearch {
     private long margin;
 
     private void start(int[] arcs, int limit, long margin) {
-        nextStamp();
+        forgetSeen();
         for (int s : arcs) {
-            seen[s] = stamp;
+            markSeen(s);
         }
         count = 0;
         startGains(limit);
@@ -421,10 +427,10 @@ public final class CandidateSearch {
                 }
             }
             int s = list.slot(i);
-            if (seen[s] == stamp) {
+            if (seen(s)) {
                 continue;
             }
-            seen[s] = stamp;
+            markSeen(s);
             if (blocked != null && blocked[s] || gated(w, list, i)) {
                 continue;
             }
