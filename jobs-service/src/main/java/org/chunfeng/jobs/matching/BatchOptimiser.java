@@ -194,8 +194,11 @@ public final class BatchOptimiser {
         /** Arcs the last check added, and what the last auction took (for the trace). */
         int addedArcs;
         String auctionEffort;
-        /** Whether the last exact round was proven optimal before its last phase, prices and all, and how many tries. */
-        boolean proven;
+        /**
+         * When the last exact round was proven optimal before its last phase: the duality at the prices that proved it
+         * (which stay the round's prices, so the check starts from it); null otherwise. And how many tries it took.
+         */
+        Duality proof;
         int proofTries;
         Consumer<Progress> progress = p -> { };
 
@@ -251,7 +254,7 @@ public final class BatchOptimiser {
                 rounds++;
                 solveNanos += System.nanoTime() - t1;
                 long t2 = System.nanoTime();
-                if (!approximate && !proven) {
+                if (!approximate && proof == null) {
                     priceOpenings();
                 }
                 if (maxRounds == 1) {
@@ -422,13 +425,13 @@ public final class BatchOptimiser {
                     : approximatePrice != null ? approximateEpsilon : units;
             // An exact round's assignment is often optimal phases before ε reaches its last, finest value: the later
             // phases only narrow the prices. Prices that prove it end the round there.
-            proven = false;
+            proof = null;
             proofTries = 0;
             auction.improve(approximate ? approximateEpsilon : 1, firstEpsilon, approximate ? () -> false : () -> {
                 proofTries++;
                 takeAssignment(auction);
-                proven = provenOptimal();
-                return proven;
+                proof = proveOptimal();
+                return proof != null;
             });
             if (approximate) {
                 approximatePrice = auction.postingPrices();
@@ -439,9 +442,12 @@ public final class BatchOptimiser {
             } else {
                 approximatePrice = null;
             }
-            takeAssignment(auction);
+            if (proof == null) {
+                // A proven round's assignment was taken for its proof.
+                takeAssignment(auction);
+            }
             auctionEffort = auction.effort() + (proofTries == 0 ? "" : ", " + proofTries
-                    + (proofTries == 1 ? " try" : " tries") + " to prove it early" + (proven ? "" : ", none did"));
+                    + (proofTries == 1 ? " try" : " tries") + " to prove it early" + (proof != null ? "" : ", none did"));
         }
 
         private void takeAssignment(OpeningAuction auction) {
@@ -649,16 +655,17 @@ public final class BatchOptimiser {
         }
 
         /**
-         * Whether the flow is already optimal over its arcs, shown by prices for which the dual bound equals the flow's
+         * A proof that the flow is already optimal over its arcs: prices for which the dual bound equals the flow's
          * total (see {@link #duality}), which proves it in whole thousandths whatever produced the prices. The prices
-         * are the residual graph's, tried within a budget of visits; on success they stay as the round's prices.
+         * are the residual graph's, tried within a budget of visits; on success they stay as the round's prices, and the
+         * duality that proved it is returned (null when none did).
          */
-        boolean provenOptimal() {
+        Duality proveOptimal() {
             if (!priceOpenings(CERTIFY_VISITS * (long) board.capacity())) {
-                return false;
+                return null;
             }
             Duality over = duality();
-            return over.dual() == over.primal();
+            return over.dual() == over.primal() ? over : null;
         }
 
         /**
@@ -698,7 +705,7 @@ public final class BatchOptimiser {
          * records the gap this proves; returns whether any pair was added.
          */
         boolean check(boolean add) {
-            Duality over = duality();
+            Duality over = proof != null ? proof : duality();
             long[] utility = over.utility();
             long primal = over.primal();
             long dual = over.dual();
