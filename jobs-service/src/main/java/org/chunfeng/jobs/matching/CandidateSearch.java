@@ -17,6 +17,7 @@ import org.chunfeng.contracts.common.WorkIntent;
 public final class CandidateSearch {
 
     private final JobBoard board;
+    private final PostingFacts facts;
     private final MatchRules rules;
 
     /** Postings seen in this search, a bit each: small enough to stay in the nearest cache while lists stream by. */
@@ -35,6 +36,7 @@ public final class CandidateSearch {
 
     public CandidateSearch(JobBoard board, MatchRules rules) {
         this.board = board;
+        this.facts = board.facts();
         this.rules = rules;
     }
 
@@ -225,12 +227,11 @@ public final class CandidateSearch {
                     markSeen(s);
                     continue;
                 }
-                JobBoard.Slot slot = board.slotAt(s);
-                if (slot.remaining() <= 0) {
+                if (facts.left(s) <= 0) {
                     continue;
                 }
                 markSeen(s);
-                consider(w, slot, workerPoints, scale, p, utility);
+                consider(s, points(w, s), workerPoints, scale, p, utility);
             }
         }
         return keepViolations(limit);
@@ -273,16 +274,16 @@ public final class CandidateSearch {
         start(arcs, limit, margin);
         for (int k = 0; k < count; k++) {
             int s = postings[k];
-            JobBoard.Slot slot = board.slotAt(s);
-            if (slot.removed || slot.remaining() <= 0 || seen(s)) {
+            if (facts.left(s) <= 0 || seen(s)) {
                 continue;
             }
-            long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, slot.job.monthlyWage()) + workerPoints) * scale);
+            long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, facts.wage(s)) + workerPoints) * scale);
             if (reach - price[s] <= floor(utility)) {
                 continue;
             }
             markSeen(s);
-            consider(w, slot, workerPoints, scale, price[s], utility);
+            // Not read from a list, so nothing ruled out the wage, age, start date or groups yet.
+            consider(s, postingPoints(w, board.slotAt(s).job), workerPoints, scale, price[s], utility);
         }
         return keepViolations(limit);
     }
@@ -320,6 +321,13 @@ public final class CandidateSearch {
     private boolean onlyAway;
 
     private void gateFor(WorkerView w) {
+        preferredCount = 0;
+        for (String city : w.preferredCities()) {
+            if (preferredCount == preferred.length) {
+                preferred = Arrays.copyOf(preferred, preferredCount * 2);
+            }
+            preferred[preferredCount++] = facts.cityNumber(city);
+        }
         boolean local = w.intent() != WorkIntent.AWAY;
         boolean away = w.intent() != WorkIntent.LOCAL && w.fitness() == TravelFitness.GREEN;
         onlyLocal = w.location() != null && local && !away;
@@ -341,23 +349,58 @@ public final class CandidateSearch {
         return onlyAway && rules.surelyWithinCommute(w, list.lat(at), list.lon(at));
     }
 
-    private void consider(WorkerView w, JobBoard.Slot slot, double workerPoints, long scale, long price, long utility) {
-        JobView j = slot.job;
-        if (rules.violatesBeforeDistance(w, j)) {
+    /** Weighs a pair with these job points (NaN: infeasible) against the worker's utility at the posting's price. */
+    private void consider(int s, double points, double workerPoints, long scale, long price, long utility) {
+        if (Double.isNaN(points)) {
             return;
         }
-        double km = rules.roadKm(w, j);
-        if (rules.violation(w, j, km) != null) {
-            return;
-        }
-        long gain = Math.round((rules.jobPoints(w, j, km) + workerPoints) * scale) - price - utility;
+        long gain = Math.round((points + workerPoints) * scale) - price - utility;
         if (gain > 0) {
             // Ranked by what the pair gains at these prices, not by its points.
-            add(slot, gain);
+            add(board.slotAt(s), gain);
             offerGain(gain);
         } else {
             closest = Math.max(closest, gain);
         }
+    }
+
+    /**
+     * The job points of a pair read from one of the board's lists, which already ruled out the posting's wage, age
+     * range, start date and groups; NaN when it breaks a constraint. From the posting's facts, but for a public-welfare
+     * post (its town) or a worker who declined jobs (which), where the posting itself says.
+     */
+    private double points(WorkerView w, int s) {
+        if (facts.publicWelfare(s) || !w.excludedJobs().isEmpty()) {
+            return postingPoints(w, board.slotAt(s).job);
+        }
+        double km = rules.roadKm(w, facts.lat(s), facts.lon(s));
+        boolean local = rules.isLocal(km);
+        if (MatchRules.travelViolation(w, local) != null) {
+            return Double.NaN;
+        }
+        return rules.jobPoints(w, facts.skillBits(s), km, !local && prefers(facts.city(s)), facts.wage(s));
+    }
+
+    /** The job points of a feasible pair, NaN for one that breaks a constraint, from the posting itself. */
+    private double postingPoints(WorkerView w, JobView j) {
+        if (rules.violatesBeforeDistance(w, j)) {
+            return Double.NaN;
+        }
+        double km = rules.roadKm(w, j);
+        return rules.violation(w, j, km) != null ? Double.NaN : rules.jobPoints(w, j, km);
+    }
+
+    /** The worker's preferred cities by their numbers in the board's facts, for {@link #prefers}. */
+    private int[] preferred = new int[4];
+    private int preferredCount;
+
+    private boolean prefers(int city) {
+        for (int c = 0; c < preferredCount; c++) {
+            if (preferred[c] == city) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private int keepViolations(int limit) {
@@ -434,20 +477,14 @@ public final class CandidateSearch {
             if (blocked != null && blocked[s] || gated(w, list, i)) {
                 continue;
             }
-            JobBoard.Slot slot = board.slotAt(s);
-            if (slot.remaining() <= 0) {
+            if (facts.left(s) <= 0) {
                 continue;
             }
-            JobView j = slot.job;
-            if (rules.violatesBeforeDistance(w, j)) {
+            double points = points(w, s);
+            if (Double.isNaN(points)) {
                 continue;
             }
-            double km = rules.roadKm(w, j);
-            if (rules.violation(w, j, km) != null) {
-                continue;
-            }
-            double points = rules.jobPoints(w, j, km);
-            add(slot, points);
+            add(board.slotAt(s), points);
             offerGain(pointsKey(points));
         }
         recordCut(list, i);

@@ -67,6 +67,8 @@ public final class JobBoard {
     private final double cellDegrees;
     private final Map<String, Slot> byId = new HashMap<>();
     private final List<Slot> slots = new ArrayList<>();
+    /** What scoring needs of each slot's posting, flat; kept in step with the slots. */
+    private PostingFacts facts = new PostingFacts();
     private final Map<Long, EnumMap<Skill, WageList>> nearCell = new HashMap<>();
     private final Map<Long, WageList> nearCellAll = new HashMap<>();
     private final Map<String, EnumMap<Skill, WageList>> byCitySkill = new HashMap<>();
@@ -102,6 +104,7 @@ public final class JobBoard {
                 copy.byId.put(s.job.jobId(), c);
             }
         }
+        copy.facts = facts.copy();
         copy.openingsLeft = openingsLeft;
         copy.rebuildNeeded = true;
         return copy;
@@ -112,6 +115,7 @@ public final class JobBoard {
         remove(job.jobId());
         Slot slot = new Slot(job, slots.size(), openings, taken);
         slots.add(slot);
+        facts.note(slot);
         byId.put(job.jobId(), slot);
         openingsLeft += slot.remaining();
         if (slot.remaining() > 0) {
@@ -124,6 +128,7 @@ public final class JobBoard {
         if (slot != null) {
             openingsLeft -= slot.remaining();
             slot.removed = true;
+            facts.noteLeft(slot);
             rebuildNeeded = true;
         }
     }
@@ -162,6 +167,7 @@ public final class JobBoard {
             return false;
         }
         slot.taken++;
+        facts.noteLeft(slot);
         openingsLeft--;
         if (slot.remaining() == 0) {
             fullSinceRebuild++;
@@ -176,6 +182,7 @@ public final class JobBoard {
             return;
         }
         slot.taken--;
+        facts.noteLeft(slot);
         openingsLeft++;
         if (!slot.listed) {
             rebuildNeeded = true;
@@ -190,6 +197,7 @@ public final class JobBoard {
         }
         openingsLeft -= slot.remaining();
         slot.taken = taken;
+        facts.noteLeft(slot);
         openingsLeft += slot.remaining();
         if (slot.remaining() > 0 && !slot.listed) {
             rebuildNeeded = true;
@@ -203,6 +211,11 @@ public final class JobBoard {
 
     Slot slotAt(int index) {
         return slots.get(index);
+    }
+
+    /** What scoring needs of each slot's posting, by slot index, without reading the slots. */
+    PostingFacts facts() {
+        return facts;
     }
 
     /** Rebuilds the lists if many postings filled up or some reopened since the last rebuild. */

@@ -31,6 +31,8 @@ public final class JobView {
     final int suitableMask;
     final long startDay;
     final Skill[] skills;
+    /** A bit for each of {@link #skills} by ordinal, and {@link PostingFacts#GENERAL_LABOUR_CATEGORY}. */
+    final long skillBits;
 
     public JobView(String jobId, EmployerKind employerKind, Skill category, Collection<Skill> requiredSkills,
             String city, GeoPoint site, int monthlyWage, LocalDate startDate, int minAge, int maxAge,
@@ -56,6 +58,11 @@ public final class JobView {
         this.suitableMask = SpecialGroups.mask(this.suitableFor);
         this.startDay = startDate == null ? Long.MAX_VALUE : startDate.toEpochDay();
         this.skills = all.toArray(Skill[]::new);
+        long bits = this.category == Skill.GENERAL_LABOUR ? PostingFacts.GENERAL_LABOUR_CATEGORY : 0;
+        for (Skill s : skills) {
+            bits |= 1L << s.ordinal();
+        }
+        this.skillBits = bits;
     }
 
     public boolean publicWelfare() {

@@ -50,11 +50,16 @@ public final class MatchRules {
 
     /** Road km from the worker's home to the site; infinite when either place is unknown or the site beyond the commute. */
     public double roadKm(WorkerView w, JobView j) {
+        return j.site() == null ? Double.POSITIVE_INFINITY : roadKm(w, j.site().lat(), j.site().lon());
+    }
+
+    /** The same for a site given by its coordinates (NaN: no site). */
+    double roadKm(WorkerView w, double lat, double lon) {
         // Beyond the commute only "not local" matters, never how far: skip the exact distance there.
-        if (w.location() == null || j.site() == null || surelyBeyondCommute(w, j.site().lat(), j.site().lon())) {
+        if (w.location() == null || surelyBeyondCommute(w, lat, lon)) {
             return Double.POSITIVE_INFINITY;
         }
-        return roads.km(w.location(), j.site());
+        return roads.km(w.location(), new GeoPoint(lat, lon));
     }
 
     /**
@@ -106,18 +111,29 @@ public final class MatchRules {
         if ((w.specialMask & ~j.suitableMask) != 0) {
             return HardConstraint.SPECIAL_GROUP;
         }
-        boolean local = isLocal(roadKm);
-        if (w.intent() == WorkIntent.LOCAL && !local || w.intent() == WorkIntent.AWAY && local) {
-            return HardConstraint.WORK_INTENT;
-        }
-        if (!local && w.fitness() != TravelFitness.GREEN) {
-            return HardConstraint.FIT_TO_TRAVEL;
+        HardConstraint travel = travelViolation(w, isLocal(roadKm));
+        if (travel != null) {
+            return travel;
         }
         if (j.publicWelfare() && !publicWelfareEligible(w, j)) {
             return HardConstraint.PUBLIC_WELFARE;
         }
         if (!w.excludedJobs().isEmpty() && w.excludedJobs().contains(j.jobId())) {
             return HardConstraint.NOT_DECLINED;
+        }
+        return null;
+    }
+
+    /**
+     * The constraint a job within the commute ({@code local}) or beyond it breaks by the worker's work intent or
+     * fitness to travel, or null.
+     */
+    static HardConstraint travelViolation(WorkerView w, boolean local) {
+        if (w.intent() == WorkIntent.LOCAL && !local || w.intent() == WorkIntent.AWAY && local) {
+            return HardConstraint.WORK_INTENT;
+        }
+        if (!local && w.fitness() != TravelFitness.GREEN) {
+            return HardConstraint.FIT_TO_TRAVEL;
         }
         return null;
     }
@@ -176,8 +192,19 @@ public final class MatchRules {
 
     /** The points that depend on the job: skill, distance or city, wage. They rank a worker's feasible jobs. */
     public double jobPoints(WorkerView w, JobView j, double roadKm) {
-        return weights.skill() * skillFit(w, j) + weights.distance() * placeFit(w, j, roadKm)
-                + weights.wage() * wageFit(w, j);
+        return points(skillFit(w, j.skillBits), placeFit(w, j, roadKm), wageFit(w, j.monthlyWage()));
+    }
+
+    /**
+     * The same from what a search keeps of the posting ({@link PostingFacts}): its skills, the road distance, whether
+     * its city is one the worker prefers (when beyond the commute), its wage.
+     */
+    double jobPoints(WorkerView w, long skillBits, double roadKm, boolean preferredCity, int monthlyWage) {
+        return points(skillFit(w, skillBits), placeFit(w, roadKm, preferredCity), wageFit(w, monthlyWage));
+    }
+
+    private double points(double skillFit, double placeFit, double wageFit) {
+        return weights.skill() * skillFit + weights.distance() * placeFit + weights.wage() * wageFit;
     }
 
     /** The points that depend on the worker alone: priority and waiting time. They rank workers for scarce openings. */
@@ -207,14 +234,19 @@ public final class MatchRules {
     }
 
     double skillFit(WorkerView w, JobView j) {
+        return skillFit(w, j.skillBits);
+    }
+
+    /** The skill fraction for a job asking for these skills ({@link JobView#skillBits}). */
+    static double skillFit(WorkerView w, long skillBits) {
         double best = 0;
-        for (Skill s : j.skills) {
-            int years = w.yearsBySkill[s.ordinal()];
+        for (long bits = skillBits & ~PostingFacts.GENERAL_LABOUR_CATEGORY; bits != 0; bits &= bits - 1) {
+            int years = w.yearsBySkill[Long.numberOfTrailingZeros(bits)];
             if (years >= 0) {
                 best = Math.max(best, skillFraction(years));
             }
         }
-        if (best == 0 && j.category() == Skill.GENERAL_LABOUR) {
+        if (best == 0 && (skillBits & PostingFacts.GENERAL_LABOUR_CATEGORY) != 0) {
             best = GENERAL_LABOUR_FIT;
         }
         return best;
@@ -229,10 +261,14 @@ public final class MatchRules {
     static final double GENERAL_LABOUR_FIT = 0.5;
 
     double placeFit(WorkerView w, JobView j, double roadKm) {
+        return placeFit(w, roadKm, !isLocal(roadKm) && j.city() != null && w.preferredCities().contains(j.city()));
+    }
+
+    double placeFit(WorkerView w, double roadKm, boolean preferredCity) {
         if (isLocal(roadKm)) {
             return 1.0 - 0.5 * roadKm / settings.localCommuteKm();
         }
-        return awayPlaceFit(w, j.city() != null && w.preferredCities().contains(j.city()));
+        return awayPlaceFit(w, preferredCity);
     }
 
     static double awayPlaceFit(WorkerView w, boolean preferredCity) {
@@ -247,14 +283,16 @@ public final class MatchRules {
      * are at most these: what lets a search stop reading a list sorted by wage.
      */
     double jobPointsBound(WorkerView w, double skillFraction, double placeFraction, int monthlyWage) {
-        double reference = Math.max(w.minMonthlyWage(), MIN_REFERENCE_WAGE);
-        double wage = Math.max(0, Math.min(1, (monthlyWage - reference) / (0.5 * reference)));
-        return weights.skill() * skillFraction + weights.distance() * placeFraction + weights.wage() * wage;
+        return points(skillFraction, placeFraction, wageFit(w, monthlyWage));
     }
 
     static double wageFit(WorkerView w, JobView j) {
+        return wageFit(w, j.monthlyWage());
+    }
+
+    static double wageFit(WorkerView w, int monthlyWage) {
         double reference = Math.max(w.minMonthlyWage(), MIN_REFERENCE_WAGE);
-        double fit = (j.monthlyWage() - reference) / (0.5 * reference);
+        double fit = (monthlyWage - reference) / (0.5 * reference);
         return Math.max(0, Math.min(1, fit));
     }
 

@@ -1,0 +1,109 @@
+package org.chunfeng.jobs.matching;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What scoring a worker against a posting needs of the posting, in flat arrays by slot index: openings left, wage,
+ * site, skills and city. A batch scores tens of millions of pairs and a slot, its posting, the posting's site and
+ * skills are four trips to memory each; these arrays stay in the nearer caches. A posting whose pairs need more than
+ * this (a public-welfare post, open only to its own town) says so, and the caller reads the posting itself.
+ */
+final class PostingFacts {
+
+    /** In {@link #skillBits}: the posting's category is general labour, which anyone may take. */
+    static final long GENERAL_LABOUR_CATEGORY = 1L << 63;
+
+    private int[] left = new int[64];
+    private int[] wage = new int[64];
+    private double[] lat = new double[64];
+    private double[] lon = new double[64];
+    private long[] skillBits = new long[64];
+    private int[] city = new int[64];
+    private boolean[] publicWelfare = new boolean[64];
+    /** A number for each city named, so that a worker's preferred cities are compared as numbers. */
+    private final Map<String, Integer> cities = new HashMap<>();
+
+    /** Records the slot's posting and openings left, growing the arrays as needed. */
+    void note(JobBoard.Slot slot) {
+        int s = slot.index;
+        if (s >= left.length) {
+            grow(Math.max(s + 1, left.length * 2));
+        }
+        JobView j = slot.job;
+        left[s] = slot.remaining();
+        wage[s] = j.monthlyWage();
+        lat[s] = j.site() == null ? Double.NaN : j.site().lat();
+        lon[s] = j.site() == null ? Double.NaN : j.site().lon();
+        skillBits[s] = j.skillBits;
+        city[s] = j.city() == null ? -1 : cities.computeIfAbsent(j.city(), c -> cities.size());
+        publicWelfare[s] = j.publicWelfare();
+    }
+
+    /** Records a change of openings left only. */
+    void noteLeft(JobBoard.Slot slot) {
+        left[slot.index] = slot.remaining();
+    }
+
+    PostingFacts copy() {
+        PostingFacts c = new PostingFacts();
+        c.left = left.clone();
+        c.wage = wage.clone();
+        c.lat = lat.clone();
+        c.lon = lon.clone();
+        c.skillBits = skillBits.clone();
+        c.city = city.clone();
+        c.publicWelfare = publicWelfare.clone();
+        c.cities.putAll(cities);
+        return c;
+    }
+
+    /** Openings left, as {@link JobBoard.Slot#remaining()} says. */
+    int left(int s) {
+        return left[s];
+    }
+
+    int wage(int s) {
+        return wage[s];
+    }
+
+    /** The site's latitude and longitude; NaN for a posting without a site. */
+    double lat(int s) {
+        return lat[s];
+    }
+
+    double lon(int s) {
+        return lon[s];
+    }
+
+    /** The posting's skills as {@link JobView#skillBits} holds them. */
+    long skillBits(int s) {
+        return skillBits[s];
+    }
+
+    /** The number of the posting's city; -1 for none. */
+    int city(int s) {
+        return city[s];
+    }
+
+    /** The number of a city, or -2 if no posting names it (never a posting's number). */
+    int cityNumber(String name) {
+        Integer n = cities.get(name);
+        return n == null ? -2 : n;
+    }
+
+    boolean publicWelfare(int s) {
+        return publicWelfare[s];
+    }
+
+    private void grow(int n) {
+        left = Arrays.copyOf(left, n);
+        wage = Arrays.copyOf(wage, n);
+        lat = Arrays.copyOf(lat, n);
+        lon = Arrays.copyOf(lon, n);
+        skillBits = Arrays.copyOf(skillBits, n);
+        city = Arrays.copyOf(city, n);
+        publicWelfare = Arrays.copyOf(publicWelfare, n);
+    }
+}
