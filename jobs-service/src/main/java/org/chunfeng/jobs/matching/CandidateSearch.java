@@ -198,11 +198,12 @@ public final class CandidateSearch {
         int n = classes(w);
         for (int c = 0; c < n; c++) {
             WageList list = classList[c];
-            long[] listPrice = pricesAlong(list, price);
+            long[] wagesAndPrices = pricesAlong(list, price);
             int lastWage = Integer.MIN_VALUE;
             long reach = Long.MAX_VALUE;
             for (int i = 0, size = list.size(); i < size; i++) {
-                int wage = list.wage(i);
+                long wageAndPrice = wagesAndPrices[i];
+                int wage = (int) (wageAndPrice >>> 32);
                 if (wage < w.minMonthlyWage()) {
                     break;
                 }
@@ -215,8 +216,7 @@ public final class CandidateSearch {
                 if (reach <= floor) {
                     break;
                 }
-                long p = listPrice[i];
-                if (reach - p <= floor) {
+                if (reach - (wageAndPrice & 0xffffffffL) <= floor) {
                     continue;
                 }
                 int s = list.slot(i);
@@ -231,15 +231,16 @@ public final class CandidateSearch {
                     continue;
                 }
                 markSeen(s);
-                consider(s, points(w, s), workerPoints, scale, p, utility);
+                consider(s, points(w, s), workerPoints, scale, s < price.length ? price[s] : 0, utility);
             }
         }
         return keepViolations(limit);
     }
 
     /**
-     * Each list's prices in list order, read in step with the list rather than by posting: for one array of prices (a
-     * caller with new prices passes a new array) and as long as the list does not change.
+     * Each list's wages and prices in list order, the wage in the high half of each entry and the price (capped, as a
+     * bound) in the low: read in step with the list rather than by posting, one stream where most entries are passed
+     * over, for one array of prices (a caller with new prices passes a new array) and while the list does not change.
      */
     private final Map<WageList, PricesAlong> listPrices = new IdentityHashMap<>();
     private long[] listPricesFor;
@@ -259,7 +260,8 @@ public final class CandidateSearch {
         long[] along = new long[list.size()];
         for (int i = 0; i < along.length; i++) {
             int s = list.slot(i);
-            along[i] = s < price.length ? price[s] : 0;
+            long p = s < price.length ? Math.min(price[s], 0xffffffffL) : 0;
+            along[i] = (long) list.wage(i) << 32 | p;
         }
         listPrices.put(list, new PricesAlong(list.changes(), along));
         return along;
