@@ -31,8 +31,12 @@ final class OpeningAuction {
     private static final long NO_OPENING = Long.MAX_VALUE / 4;
 
     private final int n;
-    private final int[][] jobs;
-    private final int[][] scores;
+    /**
+     * Every worker's arcs in one array, posting and score side by side (arc a of worker i at 2 * (arcStart[i] + a)):
+     * a bid reads all of a worker's arcs, and one stretch of memory is a trip less than a worker's two arrays.
+     */
+    private final int[] arcStart;
+    private final int[] arcs;
     private final long per;
     // Per posting: each opening's price and holder by opening number, a min-heap of opening numbers by price, and the
     // price at the top of the heap (what a bid reads; NO_OPENING for a posting without openings).
@@ -76,8 +80,17 @@ final class OpeningAuction {
      */
     OpeningAuction(int[][] jobs, int[][] scores, int[][] flows, long[] capacity, long[] slotPrice) {
         this.n = jobs.length;
-        this.jobs = jobs;
-        this.scores = scores;
+        this.arcStart = new int[n + 1];
+        for (int i = 0; i < n; i++) {
+            arcStart[i + 1] = arcStart[i] + jobs[i].length;
+        }
+        this.arcs = new int[2 * arcStart[n]];
+        for (int i = 0; i < n; i++) {
+            for (int a = 0, at = 2 * arcStart[i]; a < jobs[i].length; a++, at += 2) {
+                arcs[at] = jobs[i][a];
+                arcs[at + 1] = scores[i][a];
+            }
+        }
         this.per = unitsPerScore(n);
         int slots = capacity.length;
         this.price = new long[slots][];
@@ -197,11 +210,9 @@ final class OpeningAuction {
 
     /** The most the worker could get now: the best of their pairs at its posting's cheapest opening, or 0 unplaced. */
     private long best(int i) {
-        int[] js = jobs[i];
-        int[] ss = scores[i];
         long best = 0;
-        for (int a = 0; a < js.length; a++) {
-            best = Math.max(best, ss[a] * per - cheapest[js[a]]);
+        for (int at = 2 * arcStart[i], end = 2 * arcStart[i + 1]; at < end; at += 2) {
+            best = Math.max(best, arcs[at + 1] * per - cheapest[arcs[at]]);
         }
         return best;
     }
@@ -226,27 +237,27 @@ final class OpeningAuction {
 
     /** Worker i bids for their best opening (or stays unplaced); returns whom they displaced, or -1. */
     private int bid(int i, long epsilon) {
-        int[] js = jobs[i];
-        int[] ss = scores[i];
+        int first = 2 * arcStart[i];
         long best = 0;
         long second = 0;
-        int bestArc = -1;
-        for (int a = 0; a < js.length; a++) {
-            long v = ss[a] * per - cheapest[js[a]];
+        int bestAt = -1;
+        for (int at = first, end = 2 * arcStart[i + 1]; at < end; at += 2) {
+            long v = arcs[at + 1] * per - cheapest[arcs[at]];
             if (v > best) {
                 second = best;
                 best = v;
-                bestArc = a;
+                bestAt = at;
             } else if (v > second) {
                 second = v;
             }
         }
-        if (bestArc < 0) {
+        if (bestAt < 0) {
             return -1;
         }
-        int s = js[bestArc];
+        int bestArc = (bestAt - first) / 2;
+        int s = arcs[bestAt];
         int[] h = heap[s];
-        long value = ss[bestArc] * per;
+        long value = arcs[bestAt + 1] * per;
         if (h.length > 1) {
             long next = price[s][h[1]];
             if (h.length > 2) {
@@ -275,7 +286,7 @@ final class OpeningAuction {
         holder[s][copy] = i;
         heldArc[i] = arc;
         heldCopy[i] = copy;
-        heldValue[i] = scores[i][arc] * per;
+        heldValue[i] = arcs[2 * (arcStart[i] + arc) + 1] * per;
         profit[i] = heldValue[i] - price[s][copy];
     }
 
@@ -284,7 +295,7 @@ final class OpeningAuction {
         if (heldArc[i] < 0) {
             return;
         }
-        int s = jobs[i][heldArc[i]];
+        int s = arcs[2 * (arcStart[i] + heldArc[i])];
         int copy = heldCopy[i];
         holder[s][copy] = -1;
         empty[s]++;
