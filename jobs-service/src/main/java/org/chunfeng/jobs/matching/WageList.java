@@ -6,22 +6,27 @@ import java.util.Arrays;
  * One of the board's lists: postings (by slot index) with their monthly wage, highest wage first. Flat arrays rather
  * than a list of slots, since a batch reads these lists hundreds of millions of times and mostly stops at the wage or
  * at a constraint that needs no distance: the wage, the slot index and each posting's age range, start day, suitable
- * groups and site are read side by side, and a slot itself only for the postings that pass.
+ * groups and site are read side by side, packed into three arrays, and a slot itself only for the postings that pass.
  */
 final class WageList {
 
     static final WageList EMPTY = new WageList();
 
-    private int[] slots = new int[4];
-    private int[] wages = new int[4];
-    private int[] minAges = new int[4];
-    /** 0: no upper limit. */
-    private int[] maxAges = new int[4];
-    private long[] startDays = new long[4];
-    private int[] suitable = new int[4];
-    /** The site; NaN for a posting without one. */
-    private double[] lats = new double[4];
-    private double[] lons = new double[4];
+    static {
+        if (org.chunfeng.contracts.common.SpecialGroup.values().length > 8) {
+            throw new IllegalStateException("The lists keep a posting's suitable groups in 8 bits");
+        }
+    }
+
+    /** Slot index in the high half, monthly wage in the low. */
+    private long[] entries = new long[4];
+    /**
+     * What rules a worker out without the distance: start day in the high half, then minimum and maximum age (12 bits
+     * each; ages are 16 to 100 by validation; maximum 0: no limit) and suitable groups (8 bits).
+     */
+    private long[] gates = new long[4];
+    /** The site, latitude and longitude side by side; NaN for a posting without one. */
+    private double[] sites = new double[8];
     private int size;
     /** Counts changes, so that what a search derived from the list can tell it is out of date. */
     private int changes;
@@ -36,11 +41,11 @@ final class WageList {
 
     /** The slot index of the posting at this place in the list. */
     int slot(int at) {
-        return slots[at];
+        return (int) (entries[at] >>> 32);
     }
 
     int wage(int at) {
-        return wages[at];
+        return (int) entries[at];
     }
 
     /**
@@ -48,15 +53,17 @@ final class WageList {
      * distance, read from the list itself.
      */
     boolean outOfReach(int at, WorkerView w) {
-        return MatchRules.outsideAgeStartOrGroups(w, minAges[at], maxAges[at], startDays[at], suitable[at]);
+        long g = gates[at];
+        return MatchRules.outsideAgeStartOrGroups(w, (int) (g >>> 20) & 0xfff, (int) (g >>> 8) & 0xfff,
+                (int) (g >> 32), (int) g & 0xff);
     }
 
     double lat(int at) {
-        return lats[at];
+        return sites[2 * at];
     }
 
     double lon(int at) {
-        return lons[at];
+        return sites[2 * at + 1];
     }
 
     /** Adds a posting paying no more than every one listed, as a rebuild from postings sorted by wage does. */
@@ -68,23 +75,17 @@ final class WageList {
     void insertAt(int at, JobBoard.Slot slot) {
         grow();
         int tail = size - at;
-        System.arraycopy(slots, at, slots, at + 1, tail);
-        System.arraycopy(wages, at, wages, at + 1, tail);
-        System.arraycopy(minAges, at, minAges, at + 1, tail);
-        System.arraycopy(maxAges, at, maxAges, at + 1, tail);
-        System.arraycopy(startDays, at, startDays, at + 1, tail);
-        System.arraycopy(suitable, at, suitable, at + 1, tail);
-        System.arraycopy(lats, at, lats, at + 1, tail);
-        System.arraycopy(lons, at, lons, at + 1, tail);
+        System.arraycopy(entries, at, entries, at + 1, tail);
+        System.arraycopy(gates, at, gates, at + 1, tail);
+        System.arraycopy(sites, 2 * at, sites, 2 * at + 2, 2 * tail);
         JobView job = slot.job;
-        slots[at] = slot.index;
-        wages[at] = job.monthlyWage();
-        minAges[at] = job.minAge();
-        maxAges[at] = job.maxAge();
-        startDays[at] = job.startDay;
-        suitable[at] = job.suitableMask;
-        lats[at] = job.site() == null ? Double.NaN : job.site().lat();
-        lons[at] = job.site() == null ? Double.NaN : job.site().lon();
+        entries[at] = (long) slot.index << 32 | job.monthlyWage() & 0xffffffffL;
+        // A start day past the int range is as good as none.
+        long start = Math.min(job.startDay, Integer.MAX_VALUE);
+        gates[at] = start << 32 | (long) (Math.min(job.minAge(), 0xfff) & 0xfff) << 20
+                | (long) (Math.min(job.maxAge(), 0xfff) & 0xfff) << 8 | job.suitableMask & 0xff;
+        sites[2 * at] = job.site() == null ? Double.NaN : job.site().lat();
+        sites[2 * at + 1] = job.site() == null ? Double.NaN : job.site().lon();
         size++;
         changes++;
     }
@@ -95,7 +96,7 @@ final class WageList {
         int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (wages[mid] > wage) {
+            if (wage(mid) > wage) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -110,16 +111,11 @@ final class WageList {
     }
 
     private void grow() {
-        if (size == slots.length) {
+        if (size == entries.length) {
             int n = size * 2;
-            slots = Arrays.copyOf(slots, n);
-            wages = Arrays.copyOf(wages, n);
-            minAges = Arrays.copyOf(minAges, n);
-            maxAges = Arrays.copyOf(maxAges, n);
-            startDays = Arrays.copyOf(startDays, n);
-            suitable = Arrays.copyOf(suitable, n);
-            lats = Arrays.copyOf(lats, n);
-            lons = Arrays.copyOf(lons, n);
+            entries = Arrays.copyOf(entries, n);
+            gates = Arrays.copyOf(gates, n);
+            sites = Arrays.copyOf(sites, 2 * n);
         }
     }
 }
