@@ -31,8 +31,17 @@ public final class JobView {
     final int suitableMask;
     final long startDay;
     final Skill[] skills;
-    /** A bit for each of {@link #skills} by ordinal, and {@link PostingFacts#GENERAL_LABOUR_CATEGORY}. */
+    /** A bit for each of {@link #skills} by ordinal, and {@link #GENERAL_LABOUR_CATEGORY}. */
     final long skillBits;
+
+    /** In {@link #skillBits}: the posting's category is general labour, which anyone may take. */
+    static final long GENERAL_LABOUR_CATEGORY = 1L << 63;
+
+    static {
+        if (Skill.values().length >= 63) {
+            throw new IllegalStateException("A posting's skills are kept as bits of a long, one short of its sign");
+        }
+    }
 
     public JobView(String jobId, EmployerKind employerKind, Skill category, Collection<Skill> requiredSkills,
             String city, GeoPoint site, int monthlyWage, LocalDate startDate, int minAge, int maxAge,
@@ -58,7 +67,7 @@ public final class JobView {
         this.suitableMask = SpecialGroups.mask(this.suitableFor);
         this.startDay = startDate == null ? Long.MAX_VALUE : startDate.toEpochDay();
         this.skills = all.toArray(Skill[]::new);
-        long bits = this.category == Skill.GENERAL_LABOUR ? PostingFacts.GENERAL_LABOUR_CATEGORY : 0;
+        long bits = this.category == Skill.GENERAL_LABOUR ? GENERAL_LABOUR_CATEGORY : 0;
         for (Skill s : skills) {
             bits |= 1L << s.ordinal();
         }

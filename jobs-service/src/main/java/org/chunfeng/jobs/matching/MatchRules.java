@@ -240,13 +240,13 @@ public final class MatchRules {
     /** The skill fraction for a job asking for these skills ({@link JobView#skillBits}). */
     static double skillFit(WorkerView w, long skillBits) {
         double best = 0;
-        for (long bits = skillBits & ~PostingFacts.GENERAL_LABOUR_CATEGORY; bits != 0; bits &= bits - 1) {
+        for (long bits = skillBits & ~JobView.GENERAL_LABOUR_CATEGORY; bits != 0; bits &= bits - 1) {
             int years = w.yearsBySkill[Long.numberOfTrailingZeros(bits)];
             if (years >= 0) {
                 best = Math.max(best, skillFraction(years));
             }
         }
-        if (best == 0 && (skillBits & PostingFacts.GENERAL_LABOUR_CATEGORY) != 0) {
+        if (best == 0 && (skillBits & JobView.GENERAL_LABOUR_CATEGORY) != 0) {
             best = GENERAL_LABOUR_FIT;
         }
         return best;

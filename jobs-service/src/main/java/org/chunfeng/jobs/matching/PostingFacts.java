@@ -12,9 +12,6 @@ import java.util.Map;
  */
 final class PostingFacts {
 
-    /** In {@link #skillBits}: the posting's category is general labour, which anyone may take. */
-    static final long GENERAL_LABOUR_CATEGORY = 1L << 63;
-
     private int[] left = new int[64];
     private int[] wage = new int[64];
     private double[] lat = new double[64];
