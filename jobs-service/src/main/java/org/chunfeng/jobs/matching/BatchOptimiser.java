@@ -295,7 +295,7 @@ public final class BatchOptimiser {
                 int[] js = new int[found];
                 int[] ss = new int[found];
                 for (int a = 0; a < found; a++) {
-                    js[a] = search.slot(a).index();
+                    js[a] = search.slotIndex(a);
                     ss[a] = (int) Math.round((search.points(a) + wp) * SCALE);
                 }
                 jobs[i] = js;
@@ -381,7 +381,7 @@ public final class BatchOptimiser {
                 int m = jobs[i].length;
                 outer:
                 for (int a = 0; a < found; a++) {
-                    int s = search.slot(a).index();
+                    int s = search.slotIndex(a);
                     for (int b = 0; b < jobs[i].length; b++) {
                         if (jobs[i][b] == s) {
                             continue outer;
@@ -744,7 +744,7 @@ public final class BatchOptimiser {
                 int[] js = new int[found];
                 int[] ss = new int[found];
                 for (int a = 0; a < found; a++) {
-                    int s = search.slot(a).index();
+                    int s = search.slotIndex(a);
                     js[a] = s;
                     ss[a] = (int) (Math.round(search.points(a)) + price[s] + utility[i]);
                 }

@@ -22,7 +22,8 @@ public final class CandidateSearch {
 
     /** Postings seen in this search, a bit each: small enough to stay in the nearest cache while lists stream by. */
     private long[] seen = new long[0];
-    private JobBoard.Slot[] found = new JobBoard.Slot[64];
+    /** Slot indices of the postings found; a slot itself is read only for the ones a caller asks for. */
+    private int[] found = new int[64];
     private double[] points = new double[64];
     private int count;
     private boolean[] blocked;
@@ -51,6 +52,11 @@ public final class CandidateSearch {
     }
 
     public JobBoard.Slot slot(int i) {
+        return board.slotAt(found[i]);
+    }
+
+    /** The slot index of the posting {@link #slot} gives. */
+    int slotIndex(int i) {
         return found[i];
     }
 
@@ -274,18 +280,22 @@ public final class CandidateSearch {
     int violationsAmong(WorkerView w, double workerPoints, long scale, long[] price, long utility, int limit,
             int[] postings, int count, int[] arcs, long margin) {
         start(arcs, limit, margin);
+        gateFor(w);
         for (int k = 0; k < count; k++) {
             int s = postings[k];
             if (facts.left(s) <= 0 || seen(s)) {
                 continue;
             }
-            long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, facts.wage(s)) + workerPoints) * scale);
+            int wage = facts.wage(s);
+            long reach = Math.round((rules.jobPointsBound(w, 1.0, 1.0, wage) + workerPoints) * scale);
             if (reach - price[s] <= floor(utility)) {
                 continue;
             }
             markSeen(s);
-            // Not read from a list, so nothing ruled out the wage, age, start date or groups yet.
-            consider(s, postingPoints(w, board.slotAt(s).job), workerPoints, scale, price[s], utility);
+            // Not read from a list, so the wage, age range, start date and groups are yet to be ruled out.
+            if (wage >= w.minMonthlyWage() && !MatchRules.outsideAgeStartOrGroups(w, facts.reach(s))) {
+                consider(s, points(w, s), workerPoints, scale, price[s], utility);
+            }
         }
         return keepViolations(limit);
     }
@@ -359,7 +369,7 @@ public final class CandidateSearch {
         long gain = Math.round((points + workerPoints) * scale) - price - utility;
         if (gain > 0) {
             // Ranked by what the pair gains at these prices, not by its points.
-            add(board.slotAt(s), gain);
+            add(s, gain);
             offerGain(gain);
         } else {
             closest = Math.max(closest, gain);
@@ -367,8 +377,8 @@ public final class CandidateSearch {
     }
 
     /**
-     * The job points of a pair read from one of the board's lists, which already ruled out the posting's wage, age
-     * range, start date and groups; NaN when it breaks a constraint. From the posting's facts, but for a public-welfare
+     * The job points of a pair whose wage, age range, start date and groups were already ruled out (by one of the
+     * board's lists, or from the facts); NaN when it breaks a constraint. From the posting's facts, but for a public-welfare
      * post (its town) or a worker who declined jobs (which), where the posting itself says.
      */
     private double points(WorkerView w, int s) {
@@ -486,7 +496,7 @@ public final class CandidateSearch {
             if (Double.isNaN(points)) {
                 continue;
             }
-            add(board.slotAt(s), points);
+            add(s, points);
             offerGain(pointsKey(points));
         }
         recordCut(list, i);
@@ -522,7 +532,7 @@ public final class CandidateSearch {
         return 0;
     }
 
-    private void add(JobBoard.Slot slot, double p) {
+    private void add(int slot, double p) {
         if (count == found.length) {
             found = Arrays.copyOf(found, count * 2);
             points = Arrays.copyOf(points, count * 2);
@@ -539,7 +549,7 @@ public final class CandidateSearch {
     private double keepBest(int k) {
         if (keys.length < count) {
             keys = new long[Math.max(count, keys.length * 2)];
-            sortedSlots = new JobBoard.Slot[keys.length];
+            sortedSlots = new int[keys.length];
             sortedPoints = new double[keys.length];
         }
         for (int i = 0; i < count; i++) {
@@ -564,6 +574,6 @@ public final class CandidateSearch {
     }
 
     private long[] keys = new long[64];
-    private JobBoard.Slot[] sortedSlots = new JobBoard.Slot[64];
+    private int[] sortedSlots = new int[64];
     private double[] sortedPoints = new double[64];
 }

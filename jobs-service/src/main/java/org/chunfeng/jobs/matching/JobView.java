@@ -34,12 +34,20 @@ public final class JobView {
     /** A bit for each of {@link #skills} by ordinal, and {@link #GENERAL_LABOUR_CATEGORY}. */
     final long skillBits;
 
+    /**
+     * The constraints that need no distance, packed as the board's lists and facts keep them (see
+     * {@link MatchRules#outsideAgeStartOrGroups(WorkerView, long)}): start day in the high half (a day past the int
+     * range is as good as none), then minimum and maximum age in 12 bits each (16 to 100 by validation) and the
+     * suitable groups in 8.
+     */
+    final long reach;
+
     /** In {@link #skillBits}: the posting's category is general labour, which anyone may take. */
     static final long GENERAL_LABOUR_CATEGORY = 1L << 63;
 
     static {
-        if (Skill.values().length >= 63) {
-            throw new IllegalStateException("A posting's skills are kept as bits of a long, one short of its sign");
+        if (Skill.values().length >= 63 || SpecialGroup.values().length > 8) {
+            throw new IllegalStateException("A posting's skills and groups no longer fit the bits kept for them");
         }
     }
 
@@ -72,6 +80,8 @@ public final class JobView {
             bits |= 1L << s.ordinal();
         }
         this.skillBits = bits;
+        this.reach = Math.min(startDay, Integer.MAX_VALUE) << 32 | (long) (Math.min(minAge, 0xfff) & 0xfff) << 20
+                | (long) (Math.min(maxAge, 0xfff) & 0xfff) << 8 | suitableMask & 0xff;
     }
 
     public boolean publicWelfare() {

@@ -148,7 +148,13 @@ public final class MatchRules {
      * Whether the worker is outside a posting's age range ({@code maxAge} 0: no upper limit), available only after it
      * starts, or of a special group it does not suit; the posting given by those fields, as the board's lists keep them.
      */
-    static boolean outsideAgeStartOrGroups(WorkerView w, int minAge, int maxAge, long startDay, int suitableMask) {
+    static boolean outsideAgeStartOrGroups(WorkerView w, long reach) {
+        return outsideAgeStartOrGroups(w, (int) (reach >>> 20) & 0xfff, (int) (reach >>> 8) & 0xfff,
+                (int) (reach >> 32), (int) reach & 0xff);
+    }
+
+    private static boolean outsideAgeStartOrGroups(WorkerView w, int minAge, int maxAge, long startDay,
+            int suitableMask) {
         return w.age() < minAge || maxAge > 0 && w.age() > maxAge || w.availableDay > startDay
                 || (w.specialMask & ~suitableMask) != 0;
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * What scoring a worker against a posting needs of the posting, in flat arrays by slot index: openings left, wage,
- * site, skills and city. A batch scores tens of millions of pairs and a slot, its posting, the posting's site and
+ * age range, start day and groups, site, skills and city. A batch scores tens of millions of pairs and a slot, its posting, the posting's site and
  * skills are four trips to memory each; these arrays stay in the nearer caches. A posting whose pairs need more than
  * this (a public-welfare post, open only to its own town) says so, and the caller reads the posting itself.
  */
@@ -14,6 +14,7 @@ final class PostingFacts {
 
     private int[] left = new int[64];
     private int[] wage = new int[64];
+    private long[] reach = new long[64];
     private double[] lat = new double[64];
     private double[] lon = new double[64];
     private long[] skillBits = new long[64];
@@ -31,6 +32,7 @@ final class PostingFacts {
         JobView j = slot.job;
         left[s] = slot.remaining();
         wage[s] = j.monthlyWage();
+        reach[s] = j.reach;
         lat[s] = j.site() == null ? Double.NaN : j.site().lat();
         lon[s] = j.site() == null ? Double.NaN : j.site().lon();
         skillBits[s] = j.skillBits;
@@ -47,6 +49,7 @@ final class PostingFacts {
         PostingFacts c = new PostingFacts();
         c.left = left.clone();
         c.wage = wage.clone();
+        c.reach = reach.clone();
         c.lat = lat.clone();
         c.lon = lon.clone();
         c.skillBits = skillBits.clone();
@@ -63,6 +66,11 @@ final class PostingFacts {
 
     int wage(int s) {
         return wage[s];
+    }
+
+    /** The age range, start day and groups as {@link JobView#reach} packs them. */
+    long reach(int s) {
+        return reach[s];
     }
 
     /** The site's latitude and longitude; NaN for a posting without a site. */
@@ -97,6 +105,7 @@ final class PostingFacts {
     private void grow(int n) {
         left = Arrays.copyOf(left, n);
         wage = Arrays.copyOf(wage, n);
+        reach = Arrays.copyOf(reach, n);
         lat = Arrays.copyOf(lat, n);
         lon = Arrays.copyOf(lon, n);
         skillBits = Arrays.copyOf(skillBits, n);

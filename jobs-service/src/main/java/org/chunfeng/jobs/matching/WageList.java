@@ -12,18 +12,10 @@ final class WageList {
 
     static final WageList EMPTY = new WageList();
 
-    static {
-        if (org.chunfeng.contracts.common.SpecialGroup.values().length > 8) {
-            throw new IllegalStateException("The lists keep a posting's suitable groups in 8 bits");
-        }
-    }
 
     /** Slot index in the high half, monthly wage in the low. */
     private long[] entries = new long[4];
-    /**
-     * What rules a worker out without the distance: start day in the high half, then minimum and maximum age (12 bits
-     * each; ages are 16 to 100 by validation; maximum 0: no limit) and suitable groups (8 bits).
-     */
+    /** What rules a worker out without the distance, as {@link JobView#reach} packs it. */
     private long[] gates = new long[4];
     /** The site, latitude and longitude side by side; NaN for a posting without one. */
     private double[] sites = new double[8];
@@ -53,9 +45,7 @@ final class WageList {
      * distance, read from the list itself.
      */
     boolean outOfReach(int at, WorkerView w) {
-        long g = gates[at];
-        return MatchRules.outsideAgeStartOrGroups(w, (int) (g >>> 20) & 0xfff, (int) (g >>> 8) & 0xfff,
-                (int) (g >> 32), (int) g & 0xff);
+        return MatchRules.outsideAgeStartOrGroups(w, gates[at]);
     }
 
     double lat(int at) {
@@ -80,10 +70,7 @@ final class WageList {
         System.arraycopy(sites, 2 * at, sites, 2 * at + 2, 2 * tail);
         JobView job = slot.job;
         entries[at] = (long) slot.index << 32 | job.monthlyWage() & 0xffffffffL;
-        // A start day past the int range is as good as none.
-        long start = Math.min(job.startDay, Integer.MAX_VALUE);
-        gates[at] = start << 32 | (long) (Math.min(job.minAge(), 0xfff) & 0xfff) << 20
-                | (long) (Math.min(job.maxAge(), 0xfff) & 0xfff) << 8 | job.suitableMask & 0xff;
+        gates[at] = job.reach;
         sites[2 * at] = job.site() == null ? Double.NaN : job.site().lat();
         sites[2 * at + 1] = job.site() == null ? Double.NaN : job.site().lon();
         size++;

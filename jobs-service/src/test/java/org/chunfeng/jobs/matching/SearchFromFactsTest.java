@@ -65,6 +65,7 @@ class SearchFromFactsTest {
             price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(70_000);
         }
         CandidateSearch search = new CandidateSearch(board, rules);
+        int[] every = java.util.stream.IntStream.range(0, board.capacity()).toArray();
         for (int k = 0; k < 60; k++) {
             WorkerView w = worker(r, board);
             double workerPoints = rules.workerPoints(w, Fixtures.NOW);
@@ -82,12 +83,18 @@ class SearchFromFactsTest {
             }
             expected.sort(java.util.Comparator.reverseOrder());
             int n = search.violations(w, workerPoints, 1000, price, utility, 1_000);
-            List<Long> found = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                found.add(Math.round(search.points(i)));
-            }
-            assertThat(found).as("%s", w).isEqualTo(expected);
+            assertThat(gains(search, n)).as("%s", w).isEqualTo(expected);
+            n = search.violationsAmong(w, workerPoints, 1000, price, utility, 1_000, every, every.length, new int[0], 0);
+            assertThat(gains(search, n)).as("%s, looking at every posting", w).isEqualTo(expected);
         }
+    }
+
+    private static List<Long> gains(CandidateSearch search, int n) {
+        List<Long> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            found.add(Math.round(search.points(i)));
+        }
+        return found;
     }
 
     /** Up to 120 postings of every kind; some full, some closed, some changed after they were listed. */
