@@ -378,8 +378,8 @@ public final class CandidateSearch {
 
     /**
      * The job points of a pair whose wage, age range, start date and groups were already ruled out (by one of the
-     * board's lists, or from the facts); NaN when it breaks a constraint. From the posting's facts, but for a public-welfare
-     * post (its town) or a worker who declined jobs (which), where the posting itself says.
+     * board's lists, or from the facts); NaN when it breaks a constraint. From the posting's facts, but for a
+     * public-welfare post (its town) or a worker who declined jobs (which), where the posting itself says.
      */
     private double points(WorkerView w, int s) {
         if (facts.publicWelfare(s) || !w.excludedJobs().isEmpty()) {

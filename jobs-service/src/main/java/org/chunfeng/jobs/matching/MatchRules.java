@@ -140,23 +140,19 @@ public final class MatchRules {
 
     /** Whether the pair breaks a constraint that needs no distance: a cheap first test before the distance. */
     boolean violatesBeforeDistance(WorkerView w, JobView j) {
-        return j.monthlyWage() < w.minMonthlyWage()
-                || outsideAgeStartOrGroups(w, j.minAge(), j.maxAge(), j.startDay, j.suitableMask);
+        return j.monthlyWage() < w.minMonthlyWage() || outsideAgeStartOrGroups(w, j.reach);
     }
 
     /**
-     * Whether the worker is outside a posting's age range ({@code maxAge} 0: no upper limit), available only after it
-     * starts, or of a special group it does not suit; the posting given by those fields, as the board's lists keep them.
+     * Whether the worker is outside a posting's age range (maximum 0: no upper limit), available only after it
+     * starts, or of a special group it does not suit; the posting given by those fields as {@link JobView#reach} packs
+     * them, the form the board's lists and facts keep.
      */
     static boolean outsideAgeStartOrGroups(WorkerView w, long reach) {
-        return outsideAgeStartOrGroups(w, (int) (reach >>> 20) & 0xfff, (int) (reach >>> 8) & 0xfff,
-                (int) (reach >> 32), (int) reach & 0xff);
-    }
-
-    private static boolean outsideAgeStartOrGroups(WorkerView w, int minAge, int maxAge, long startDay,
-            int suitableMask) {
-        return w.age() < minAge || maxAge > 0 && w.age() > maxAge || w.availableDay > startDay
-                || (w.specialMask & ~suitableMask) != 0;
+        int minAge = (int) (reach >>> 20) & 0xfff;
+        int maxAge = (int) (reach >>> 8) & 0xfff;
+        return w.age() < minAge || maxAge > 0 && w.age() > maxAge || w.availableDay > (int) (reach >> 32)
+                || (w.specialMask & ~((int) reach & 0xff)) != 0;
     }
 
     /** Every hard constraint the pair breaks (openings aside), for explanations. */

@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * What scoring a worker against a posting needs of the posting, in flat arrays by slot index: openings left, wage,
- * age range, start day and groups, site, skills and city. A batch scores tens of millions of pairs and a slot, its posting, the posting's site and
- * skills are four trips to memory each; these arrays stay in the nearer caches. A posting whose pairs need more than
- * this (a public-welfare post, open only to its own town) says so, and the caller reads the posting itself.
+ * age range, start day and groups, site, skills and city. A batch scores tens of millions of pairs, and a slot, its
+ * posting, the posting's site and skills are four trips to memory each; these arrays stay in the nearer caches. A
+ * posting whose pairs need more than this (a public-welfare post, open only to its own town) says so, and the caller
+ * reads the posting itself.
  */
 final class PostingFacts {
 

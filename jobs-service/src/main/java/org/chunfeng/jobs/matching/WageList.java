@@ -12,7 +12,6 @@ final class WageList {
 
     static final WageList EMPTY = new WageList();
 
-
     /** Slot index in the high half, monthly wage in the low. */
     private long[] entries = new long[4];
     /** What rules a worker out without the distance, as {@link JobView#reach} packs it. */
