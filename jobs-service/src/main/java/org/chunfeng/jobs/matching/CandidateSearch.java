@@ -204,73 +204,108 @@ public final class CandidateSearch {
         int n = classes(w);
         for (int c = 0; c < n; c++) {
             WageList list = classList[c];
-            long[] wagesAndPrices = pricesAlong(list, price);
-            int lastWage = Integer.MIN_VALUE;
-            long reach = Long.MAX_VALUE;
-            for (int i = 0, size = list.size(); i < size; i++) {
-                long wageAndPrice = wagesAndPrices[i];
-                int wage = (int) (wageAndPrice >>> 32);
+            PricesAlong along = pricesAlong(list, price);
+            for (int r = 0, runs = along.runs(); r < runs; r++) {
+                int wage = along.wage(r);
                 if (wage < w.minMonthlyWage()) {
                     break;
                 }
-                long floor = floor(utility);
-                if (wage != lastWage) {
-                    lastWage = wage;
-                    // The most any posting from here on can score, in integer units.
-                    reach = Math.round((rules.jobPointsBound(w, classSkill[c], classPlace[c], wage) + workerPoints) * scale);
-                }
-                if (reach <= floor) {
+                // The most any posting from here on can score, in integer units.
+                long reach = Math.round((rules.jobPointsBound(w, classSkill[c], classPlace[c], wage) + workerPoints)
+                        * scale);
+                if (reach <= floor(utility)) {
                     break;
                 }
-                if (reach - (wageAndPrice & 0xffffffffL) <= floor) {
-                    continue;
-                }
-                int s = list.slot(i);
-                if (seen(s)) {
-                    continue;
-                }
-                if (gated(w, list, i)) {
+                // The run's postings cheapest first: once one is priced out of reach, so are the rest of the run.
+                for (int at = along.start(r), end = along.start(r + 1); at < end; at++) {
+                    long priceAndPlace = along.byPrice[at];
+                    if (reach - (priceAndPlace >>> 32) <= floor(utility)) {
+                        break;
+                    }
+                    int i = (int) priceAndPlace;
+                    int s = list.slot(i);
+                    if (seen(s)) {
+                        continue;
+                    }
+                    if (gated(w, list, i)) {
+                        markSeen(s);
+                        continue;
+                    }
+                    if (facts.left(s) <= 0) {
+                        continue;
+                    }
                     markSeen(s);
-                    continue;
+                    consider(s, points(w, s), workerPoints, scale, s < price.length ? price[s] : 0, utility);
                 }
-                if (facts.left(s) <= 0) {
-                    continue;
-                }
-                markSeen(s);
-                consider(s, points(w, s), workerPoints, scale, s < price.length ? price[s] : 0, utility);
             }
         }
         return keepViolations(limit);
     }
 
     /**
-     * Each list's wages and prices in list order, the wage in the high half of each entry and the price (capped, as a
-     * bound) in the low: read in step with the list rather than by posting, one stream where most entries are passed
-     * over, for one array of prices (a caller with new prices passes a new array) and while the list does not change.
+     * Each list's postings in runs of one wage, highest first as in the list, and within a run by price, cheapest
+     * first: a check passes over three quarters of the places it reads as priced out of reach, and in this order it
+     * stops at the first of them in each run rather than reading on. Kept for one array of prices (a caller with new
+     * prices passes a new array) and while the list does not change.
      */
     private final Map<WageList, PricesAlong> listPrices = new IdentityHashMap<>();
     private long[] listPricesFor;
 
-    private record PricesAlong(int changes, long[] price) {
+    /**
+     * @param runStart where each run starts in {@code byPrice}, and past the last one its end
+     * @param runWage each run's wage
+     * @param byPrice the price (capped, as a bound) in the high half and the place in the list in the low
+     */
+    private record PricesAlong(int changes, int[] runStart, int[] runWage, long[] byPrice) {
+
+        int runs() {
+            return runWage.length;
+        }
+
+        int start(int run) {
+            return runStart[run];
+        }
+
+        int wage(int run) {
+            return runWage[run];
+        }
     }
 
-    private long[] pricesAlong(WageList list, long[] price) {
+    private PricesAlong pricesAlong(WageList list, long[] price) {
         if (listPricesFor != price) {
             listPrices.clear();
             listPricesFor = price;
         }
         PricesAlong known = listPrices.get(list);
         if (known != null && known.changes() == list.changes()) {
-            return known.price();
+            return known;
         }
-        long[] along = new long[list.size()];
-        for (int i = 0; i < along.length; i++) {
+        int size = list.size();
+        int runs = 0;
+        for (int i = 0; i < size; i++) {
+            if (i == 0 || list.wage(i) != list.wage(i - 1)) {
+                runs++;
+            }
+        }
+        int[] runStart = new int[runs + 1];
+        int[] runWage = new int[runs];
+        long[] byPrice = new long[size];
+        for (int i = 0, r = 0; i < size; i++) {
+            if (i == 0 || list.wage(i) != list.wage(i - 1)) {
+                runStart[r] = i;
+                runWage[r++] = list.wage(i);
+            }
             int s = list.slot(i);
-            long p = s < price.length ? Math.min(price[s], 0xffffffffL) : 0;
-            along[i] = (long) list.wage(i) << 32 | p;
+            long p = s < price.length ? Math.min(price[s], 0x7fffffffL) : 0;
+            byPrice[i] = p << 32 | i;
         }
-        listPrices.put(list, new PricesAlong(list.changes(), along));
-        return along;
+        runStart[runs] = size;
+        for (int r = 0; r < runs; r++) {
+            Arrays.sort(byPrice, runStart[r], runStart[r + 1]);
+        }
+        known = new PricesAlong(list.changes(), runStart, runWage, byPrice);
+        listPrices.put(list, known);
+        return known;
     }
 
     /**
