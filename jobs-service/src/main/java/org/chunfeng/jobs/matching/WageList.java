@@ -91,6 +91,26 @@ final class WageList {
         return lo;
     }
 
+    /** A copy without the postings blocked (by slot index), in the same order. */
+    WageList without(boolean[] blocked) {
+        WageList kept = new WageList();
+        kept.entries = new long[Math.max(4, size)];
+        kept.gates = new long[kept.entries.length];
+        kept.sites = new double[2 * kept.entries.length];
+        for (int at = 0; at < size; at++) {
+            int s = slot(at);
+            if (s < blocked.length && blocked[s]) {
+                continue;
+            }
+            int to = kept.size++;
+            kept.entries[to] = entries[at];
+            kept.gates[to] = gates[at];
+            kept.sites[2 * to] = sites[2 * at];
+            kept.sites[2 * to + 1] = sites[2 * at + 1];
+        }
+        return kept;
+    }
+
     void clear() {
         size = 0;
         changes++;

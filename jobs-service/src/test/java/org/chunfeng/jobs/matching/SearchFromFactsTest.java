@@ -56,6 +56,46 @@ class SearchFromFactsTest {
     }
 
     @RepeatedTest(20)
+    void aSearchPastBlockedPostingsFindsTheBestOfTheRestAndBoundsWhatItLeftOut(RepetitionInfo repetition) {
+        Random r = new Random(9_000 + repetition.getCurrentRepetition());
+        JobBoard board = board(r);
+        board.tidy();
+        boolean[] blocked = new boolean[board.capacity()];
+        for (int s = 0; s < blocked.length; s++) {
+            blocked[s] = r.nextInt(3) == 0;
+        }
+        CandidateSearch search = new CandidateSearch(board, rules);
+        search.block(blocked);
+        for (int k = 0; k < 60; k++) {
+            WorkerView w = worker(r, board);
+            Map<String, Double> expected = new LinkedHashMap<>();
+            for (JobBoard.Slot slot : board.slots()) {
+                double km = rules.roadKm(w, slot.job());
+                if (!blocked[slot.index()] && slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
+                    expected.put(slot.job().jobId(), rules.jobPoints(w, slot.job(), km));
+                }
+            }
+            int n = search.searchQuietly(w, 1_000);
+            Map<String, Double> found = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                found.put(search.slot(i).job().jobId(), search.points(i));
+            }
+            assertThat(found).as("%s", w).isEqualTo(expected);
+
+            n = search.searchQuietly(w, 3);
+            List<Double> best = expected.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
+            List<Double> kept = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                kept.add(search.points(i));
+            }
+            assertThat(kept).as("%s", w).isEqualTo(best.subList(0, Math.min(3, best.size())));
+            if (best.size() > 3) {
+                assertThat(search.bound()).as("%s", w).isGreaterThanOrEqualTo(best.get(3));
+            }
+        }
+    }
+
+    @RepeatedTest(20)
     void theCheckFindsEveryViolationWithTheRulesGain(RepetitionInfo repetition) {
         Random r = new Random(8_000 + repetition.getCurrentRepetition());
         JobBoard board = board(r);
