@@ -179,8 +179,15 @@ public final class BatchOptimiser {
         int[][] scores;
         int[][] flows;
         long[] price = new long[0];
-        /** After an approximate round: each posting's price in the auction's finer units, for the next to go on from. */
+        /** After an approximate round: each posting's price in the auction's finer units. */
         long[] approximatePrice;
+        /**
+         * The auction, kept from round to round: each goes on from the last one's assignment and prices, with the arcs
+         * the check added since.
+         */
+        OpeningAuction auction;
+        int[][] added;
+        int[][] addedScores;
         long searchNanos;
         long solveNanos;
         int rounds;
@@ -402,19 +409,28 @@ public final class BatchOptimiser {
          * (or nearly) for every arc but the added ones.
          */
         void auction(boolean approximate) {
-            long[] capacity = new long[board.capacity()];
-            for (int s = 0; s < capacity.length; s++) {
-                capacity[s] = capacity(board.slotAt(s));
-            }
             long units = OpeningAuction.unitsPerScore(n);
-            long[] start = approximatePrice;
-            if (start == null) {
-                start = new long[price.length];
-                for (int s = 0; s < start.length; s++) {
-                    start[s] = price[s] * units;
+            if (auction == null) {
+                long[] capacity = new long[board.capacity()];
+                for (int s = 0; s < capacity.length; s++) {
+                    capacity[s] = capacity(board.slotAt(s));
                 }
+                auction = new OpeningAuction(jobs, scores, flows, capacity, new long[0]);
+            } else {
+                if (added != null) {
+                    auction.addArcs(added, addedScores);
+                }
+                long[] start = approximatePrice;
+                if (start == null) {
+                    start = new long[price.length];
+                    for (int s = 0; s < start.length; s++) {
+                        start[s] = price[s] * units;
+                    }
+                }
+                auction.reprice(start);
             }
-            OpeningAuction auction = new OpeningAuction(jobs, scores, flows, capacity, start);
+            added = null;
+            addedScores = null;
             long approximateEpsilon = APPROXIMATE_EPSILON * units;
             // ε starts at an eighth of the most a worker would gain by moving, but an exact round that goes on from
             // another starts smaller, since a large first ε moves many workers only to move them back. After approximate
@@ -772,6 +788,10 @@ public final class BatchOptimiser {
                 }
             }
             gap = Math.max(0, dual + raised - primal) / unit;
+            if (added) {
+                this.added = extraJobs;
+                this.addedScores = extraScores;
+            }
             return added;
         }
 

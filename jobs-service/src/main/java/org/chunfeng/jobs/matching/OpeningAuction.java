@@ -35,9 +35,11 @@ final class OpeningAuction {
      * Every worker's arcs in one array, posting and score side by side (arc a of worker i at 2 * (arcStart[i] + a)):
      * a bid reads all of a worker's arcs, and one stretch of memory is a trip less than a worker's two arrays.
      */
-    private final int[] arcStart;
-    private final int[] arcs;
+    private int[] arcStart;
+    private int[] arcs;
     private final long per;
+    /** Openings per posting. */
+    private final long[] capacity;
     // Per posting: each opening's price and holder by opening number, a min-heap of opening numbers by price, and the
     // price at the top of the heap (what a bid reads; NO_OPENING for a posting without openings).
     private final long[][] price;
@@ -64,8 +66,8 @@ final class OpeningAuction {
      * Each posting's arcs from workers, by posting: worker, arc index and score side by side (entry r at 3r), since
      * laying them out touches memory once per arc rather than three times, and a reverse bid reads all three.
      */
-    private final int[] revStart;
-    private final int[] rev;
+    private int[] revStart;
+    private int[] rev;
     private long bids;
     private long reverseBids;
     private int phases;
@@ -92,6 +94,7 @@ final class OpeningAuction {
             }
         }
         this.per = unitsPerScore(n);
+        this.capacity = capacity;
         int slots = capacity.length;
         this.price = new long[slots][];
         this.holder = new int[slots][];
@@ -155,6 +158,89 @@ final class OpeningAuction {
         }
         for (int s = 0; s < slots; s++) {
             if (price[s] != null && pricedEmpty(s) >= 0) {
+                markFreed(s);
+            }
+        }
+    }
+
+    /**
+     * Adds arcs (null or empty for a worker without new ones), after each worker's others and, for each posting, after
+     * its others: the assignment and every price stay, so the next {@link #improve} goes on from them. Laying the arcs
+     * out again by copying is a fraction of building the auction anew, as every round after the check did.
+     */
+    void addArcs(int[][] jobs, int[][] scores) {
+        int slots = revStart.length - 1;
+        int[] newStart = new int[n + 1];
+        int[] extraAt = new int[slots + 1];
+        for (int i = 0; i < n; i++) {
+            int extra = jobs[i] == null ? 0 : jobs[i].length;
+            newStart[i + 1] = newStart[i] + arcStart[i + 1] - arcStart[i] + extra;
+            for (int a = 0; a < extra; a++) {
+                extraAt[jobs[i][a] + 1]++;
+            }
+        }
+        int[] newArcs = new int[2 * newStart[n]];
+        for (int i = 0; i < n; i++) {
+            int old = arcStart[i + 1] - arcStart[i];
+            System.arraycopy(arcs, 2 * arcStart[i], newArcs, 2 * newStart[i], 2 * old);
+            for (int a = 0, at = 2 * (newStart[i] + old); jobs[i] != null && a < jobs[i].length; a++, at += 2) {
+                newArcs[at] = jobs[i][a];
+                newArcs[at + 1] = scores[i][a];
+            }
+        }
+        int[] newRevStart = new int[slots + 1];
+        for (int s = 0; s < slots; s++) {
+            extraAt[s + 1] += extraAt[s];
+            newRevStart[s + 1] = revStart[s + 1] + extraAt[s + 1];
+        }
+        int[] newRev = new int[3 * newRevStart[slots]];
+        int[] fill = new int[slots];
+        for (int s = 0; s < slots; s++) {
+            int old = revStart[s + 1] - revStart[s];
+            System.arraycopy(rev, 3 * revStart[s], newRev, 3 * newRevStart[s], 3 * old);
+            fill[s] = newRevStart[s] + old;
+        }
+        for (int i = 0; i < n; i++) {
+            int old = arcStart[i + 1] - arcStart[i];
+            for (int a = 0; jobs[i] != null && a < jobs[i].length; a++) {
+                int s = jobs[i][a];
+                if (price[s] == null) {
+                    // A posting nobody had an arc to: nobody bid for it, so its openings cost nothing yet.
+                    open(s, capacity[s], 0);
+                }
+                int at = fill[s]++;
+                newRev[3 * at] = i;
+                newRev[3 * at + 1] = old + a;
+                newRev[3 * at + 2] = scores[i][a];
+            }
+        }
+        arcStart = newStart;
+        arcs = newArcs;
+        revStart = newRevStart;
+        rev = newRev;
+    }
+
+    /**
+     * Every opening of each posting at that posting's price, in the auction's units (0 past the array): where a round
+     * goes on from prices that proved or nearly proved the last one, rather than from each opening's price in the
+     * auction, which a last phase left within ε of them.
+     */
+    void reprice(long[] slotPrice) {
+        for (int s = 0; s < price.length; s++) {
+            if (price[s] == null) {
+                continue;
+            }
+            long p = s < slotPrice.length ? slotPrice[s] : 0;
+            Arrays.fill(price[s], p);
+            for (int copy = 0; copy < heap[s].length; copy++) {
+                heap[s][copy] = copy;
+                int h = holder[s][copy];
+                if (h >= 0) {
+                    profit[h] = heldValue[h] - p;
+                }
+            }
+            cheapest[s] = heap[s].length == 0 ? NO_OPENING : p;
+            if (empty[s] > 0 && p > 0) {
                 markFreed(s);
             }
         }
@@ -407,9 +493,13 @@ final class OpeningAuction {
         return heldArc[i];
     }
 
-    /** Bids so far, forward and reverse, and phases: for the benchmark's trace. */
+    /** Bids, forward and reverse, and phases since the last time asked: for the benchmark's trace. */
     String effort() {
-        return phases + " phases, " + bids + " bids, " + reverseBids + " reverse bids";
+        String effort = phases + " phases, " + bids + " bids, " + reverseBids + " reverse bids";
+        phases = 0;
+        bids = 0;
+        reverseBids = 0;
+        return effort;
     }
 
     private void open(int s, long capacity, long startPrice) {

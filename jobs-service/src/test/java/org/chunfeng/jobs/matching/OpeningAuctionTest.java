@@ -97,6 +97,51 @@ class OpeningAuctionTest {
     }
 
     @Test
+    void reachesTheOptimumInTheSameAuctionAfterArcsWereAddedAndPricesReset() {
+        // The batch keeps one auction from round to round: the check's arcs are added to it, every opening is priced
+        // as its posting was (or kept as the auction left it), and the next round goes on from there. Some postings
+        // are first reached by the added arcs.
+        for (long seed = 1; seed <= 300; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            Problem all = random(r);
+            int n = all.jobs().length;
+            int[][] firstJobs = new int[n][];
+            int[][] firstScores = new int[n][];
+            int[][] addedJobs = new int[n][];
+            int[][] addedScores = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int length = all.jobs()[i].length;
+                int keep = length == 0 ? 0 : r.nextInt(length + 1);
+                firstJobs[i] = Arrays.copyOf(all.jobs()[i], keep);
+                firstScores[i] = Arrays.copyOf(all.scores()[i], keep);
+                addedJobs[i] = keep == length && r.nextBoolean() ? null
+                        : Arrays.copyOfRange(all.jobs()[i], keep, length);
+                addedScores[i] = addedJobs[i] == null ? null : Arrays.copyOfRange(all.scores()[i], keep, length);
+            }
+            Problem first = new Problem(firstJobs, firstScores, all.capacity());
+            long units = OpeningAuction.unitsPerScore(n);
+            long coarse = 1 + r.nextInt(8) * units;
+            OpeningAuction auction = new OpeningAuction(first.jobs(), first.scores(), first.noFlow(), first.capacity(),
+                    new long[0]);
+            auction.improve(coarse, Long.MAX_VALUE);
+            auction.addArcs(addedJobs, addedScores);
+            switch (r.nextInt(3)) {
+                case 0 -> auction.reprice(auction.postingPrices());
+                case 1 -> {
+                    long[] price = new long[all.capacity().length];
+                    for (int s = 0; s < price.length; s++) {
+                        price[s] = r.nextInt(3) == 0 ? 0 : r.nextInt(40) * units;
+                    }
+                    auction.reprice(price);
+                }
+                default -> { }
+            }
+            auction.improve(1, coarse);
+            assertOptimal(all, auction, seed);
+        }
+    }
+
+    @Test
     void placesEveryoneWhoScoresWhenThereAreOpeningsEnoughAndNobodyOnAPostingWithoutOpenings() {
         Problem p = new Problem(new int[][] {{0, 1}, {0, 1}, {1}, {}}, new int[][] {{50, 10}, {40, 30}, {20}, {}},
                 new long[] {1, 2});
