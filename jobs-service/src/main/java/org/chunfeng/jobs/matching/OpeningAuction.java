@@ -157,7 +157,7 @@ final class OpeningAuction {
             }
         }
         for (int s = 0; s < slots; s++) {
-            if (price[s] != null && pricedEmpty(s) >= 0) {
+            if (price[s] != null && pricedEmpty(s) > 0) {
                 markFreed(s);
             }
         }
@@ -405,59 +405,131 @@ final class OpeningAuction {
     }
 
     /**
-     * Every posting with an empty opening that has a price bids for the worker not holding one of its openings who
-     * would gain most from it: its openings' prices fall to where the runner-up would gain as much less ε (no opening
-     * of it dearer than that is within ε of the best for its holders), and the best one takes the empty opening; if
-     * nobody would gain more than ε, every opening of the posting costs 0. A posting, not one opening at a time:
-     * openings of one posting are alike, and lowering them one by one would crawl down by ε.
+     * Every posting with empty openings that have a price bids for the workers not holding one of its openings who
+     * would gain most from them: with m such openings, the best m take them, and every opening's price falls to where
+     * the next best would gain as much less ε (no opening of it dearer than that is within ε of the best for its
+     * holders); if fewer than m would gain more than ε, those take openings and every opening costs 0. One read of
+     * the posting's arcs, where bidding for one opening at a time read them once per opening (with the same outcome),
+     * and a posting rather than one opening at a time: lowering them one by one would crawl down by ε.
      */
     private void reverse(long epsilon) {
         while (freedCount > 0) {
             int s = freed[--freedCount];
             isFreed[s] = false;
-            for (int copy = pricedEmpty(s); copy >= 0; copy = pricedEmpty(s)) {
-                long beta1 = Long.MIN_VALUE;
-                long beta2 = Long.MIN_VALUE;
-                int bestWorker = -1;
-                int bestArc = -1;
-                for (int r = revStart[s]; r < revStart[s + 1]; r++) {
-                    int i = rev[3 * r];
-                    if (heldArc[i] == rev[3 * r + 1]) {
-                        continue;
-                    }
-                    long beta = rev[3 * r + 2] * per - profit[i];
-                    if (beta > beta1) {
-                        beta2 = beta1;
-                        beta1 = beta;
-                        bestWorker = i;
-                        bestArc = rev[3 * r + 1];
-                    } else if (beta > beta2) {
-                        beta2 = beta;
-                    }
-                }
-                reverseBids++;
-                boolean wanted = bestWorker >= 0 && beta1 > epsilon;
-                lowerPrices(s, !wanted || beta2 == Long.MIN_VALUE ? 0 : Math.max(0, beta2 - epsilon));
-                if (!wanted) {
-                    break;
-                }
-                release(bestWorker);
-                take(bestWorker, bestArc, s, copy);
+            int wanted = pricedEmpty(s);
+            if (wanted == 0) {
+                continue;
+            }
+            int ranked = rankBidders(s, wanted + 1);
+            reverseBids++;
+            int taking = 0;
+            while (taking < Math.min(wanted, ranked) && topBeta[taking] > epsilon) {
+                taking++;
+            }
+            lowerPrices(s, taking < wanted || ranked == taking ? 0 : Math.max(0, topBeta[taking] - epsilon));
+            for (int t = 0; t < taking; t++) {
+                int i = topWorker[t];
+                release(i);
+                take(i, topArc[t], s, emptyCopies[t]);
             }
         }
     }
 
-    /** An empty opening of the posting that has a price, or -1. */
-    private int pricedEmpty(int s) {
-        if (empty[s] == 0) {
-            return -1;
+    // The best bidders a reverse bid found, best first, and the posting's empty openings with a price.
+    private long[] topBeta = new long[4];
+    private int[] topWorker = new int[4];
+    private int[] topArc = new int[4];
+    private int[] emptyCopies = new int[4];
+
+    /**
+     * Ranks the workers with an arc to the posting and none of its openings by what they would gain from it at no
+     * price (their pair less their profit now), keeping the best {@code keep}, ties to the first in arc order;
+     * returns how many it kept.
+     */
+    private int rankBidders(int s, int keep) {
+        if (keep == 2) {
+            return rankTwo(s);
         }
-        for (int copy = 0; copy < holder[s].length; copy++) {
-            if (holder[s][copy] < 0 && price[s][copy] > 0) {
-                return copy;
+        if (topBeta.length < keep) {
+            topBeta = new long[keep];
+            topWorker = new int[keep];
+            topArc = new int[keep];
+        }
+        int kept = 0;
+        for (int r = revStart[s]; r < revStart[s + 1]; r++) {
+            int i = rev[3 * r];
+            if (heldArc[i] == rev[3 * r + 1]) {
+                continue;
+            }
+            long beta = rev[3 * r + 2] * per - profit[i];
+            if (kept == keep && beta <= topBeta[keep - 1]) {
+                continue;
+            }
+            int at = kept < keep ? kept++ : keep - 1;
+            while (at > 0 && topBeta[at - 1] < beta) {
+                topBeta[at] = topBeta[at - 1];
+                topWorker[at] = topWorker[at - 1];
+                topArc[at] = topArc[at - 1];
+                at--;
+            }
+            topBeta[at] = beta;
+            topWorker[at] = i;
+            topArc[at] = rev[3 * r + 1];
+        }
+        return kept;
+    }
+
+    /** The same for the best two, the common case, in locals: ranking through the arrays made the auctions 15 % slower. */
+    private int rankTwo(int s) {
+        long beta1 = Long.MIN_VALUE;
+        long beta2 = Long.MIN_VALUE;
+        int worker1 = -1;
+        int worker2 = -1;
+        int arc1 = -1;
+        int arc2 = -1;
+        for (int r = revStart[s]; r < revStart[s + 1]; r++) {
+            int i = rev[3 * r];
+            if (heldArc[i] == rev[3 * r + 1]) {
+                continue;
+            }
+            long beta = rev[3 * r + 2] * per - profit[i];
+            if (beta > beta1) {
+                beta2 = beta1;
+                worker2 = worker1;
+                arc2 = arc1;
+                beta1 = beta;
+                worker1 = i;
+                arc1 = rev[3 * r + 1];
+            } else if (beta > beta2) {
+                beta2 = beta;
+                worker2 = i;
+                arc2 = rev[3 * r + 1];
             }
         }
-        return -1;
+        topBeta[0] = beta1;
+        topWorker[0] = worker1;
+        topArc[0] = arc1;
+        topBeta[1] = beta2;
+        topWorker[1] = worker2;
+        topArc[1] = arc2;
+        return worker1 < 0 ? 0 : worker2 < 0 ? 1 : 2;
+    }
+
+    /** How many of the posting's openings are empty and have a price; they are then in {@code emptyCopies}. */
+    private int pricedEmpty(int s) {
+        if (empty[s] == 0) {
+            return 0;
+        }
+        int count = 0;
+        for (int copy = 0; copy < holder[s].length; copy++) {
+            if (holder[s][copy] < 0 && price[s][copy] > 0) {
+                if (count == emptyCopies.length) {
+                    emptyCopies = Arrays.copyOf(emptyCopies, count * 2);
+                }
+                emptyCopies[count++] = copy;
+            }
+        }
+        return count;
     }
 
     /** No opening of the posting costs more than {@code ceiling}. */
