@@ -123,7 +123,7 @@ public final class BatchOptimiser {
 
     /**
      * The same, telling {@code progress} after each round, on the calling thread: at 100,000 workers a batch takes
-     * about half a minute, and the labour office follows it.
+     * 10 to 20 seconds, and the labour office follows it.
      */
     public Result solve(List<WorkerView> workers, Instant now, Consumer<Progress> progress) {
         Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
