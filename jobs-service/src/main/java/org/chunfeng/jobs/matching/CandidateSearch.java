@@ -26,6 +26,7 @@ public final class CandidateSearch {
     private int[] found = new int[64];
     private double[] points = new double[64];
     private int count;
+    private boolean[] blocked;
     /** Each list the worker's classes use, without the blocked postings; null when none are blocked. */
     private Map<WageList, WageList> unblocked;
     private double bound;
@@ -51,8 +52,6 @@ public final class CandidateSearch {
         this.unblocked = blocked == null ? null : new IdentityHashMap<>();
         this.blocked = blocked;
     }
-
-    private boolean[] blocked;
 
     /** The result of the last search: the postings, best first, with their job points. */
     public int count() {

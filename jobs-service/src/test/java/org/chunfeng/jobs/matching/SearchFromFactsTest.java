@@ -39,19 +39,8 @@ class SearchFromFactsTest {
         CandidateSearch search = new CandidateSearch(board, rules);
         for (int k = 0; k < 60; k++) {
             WorkerView w = worker(r, board);
-            Map<String, Double> expected = new LinkedHashMap<>();
-            for (JobBoard.Slot slot : board.slots()) {
-                double km = rules.roadKm(w, slot.job());
-                if (slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
-                    expected.put(slot.job().jobId(), rules.jobPoints(w, slot.job(), km));
-                }
-            }
-            int n = search.search(w, 1_000);
-            Map<String, Double> found = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                found.put(search.slot(i).job().jobId(), search.points(i));
-            }
-            assertThat(found).as("%s", w).isEqualTo(expected);
+            Map<String, Double> expected = feasible(board, w, new boolean[0]);
+            assertThat(found(search, search.search(w, 1_000))).as("%s", w).isEqualTo(expected);
         }
     }
 
@@ -68,21 +57,10 @@ class SearchFromFactsTest {
         search.block(blocked);
         for (int k = 0; k < 60; k++) {
             WorkerView w = worker(r, board);
-            Map<String, Double> expected = new LinkedHashMap<>();
-            for (JobBoard.Slot slot : board.slots()) {
-                double km = rules.roadKm(w, slot.job());
-                if (!blocked[slot.index()] && slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
-                    expected.put(slot.job().jobId(), rules.jobPoints(w, slot.job(), km));
-                }
-            }
-            int n = search.searchQuietly(w, 1_000);
-            Map<String, Double> found = new LinkedHashMap<>();
-            for (int i = 0; i < n; i++) {
-                found.put(search.slot(i).job().jobId(), search.points(i));
-            }
-            assertThat(found).as("%s", w).isEqualTo(expected);
+            Map<String, Double> expected = feasible(board, w, blocked);
+            assertThat(found(search, search.searchQuietly(w, 1_000))).as("%s", w).isEqualTo(expected);
 
-            n = search.searchQuietly(w, 3);
+            int n = search.searchQuietly(w, 3);
             List<Double> best = expected.values().stream().sorted(java.util.Comparator.reverseOrder()).toList();
             List<Double> kept = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -127,6 +105,27 @@ class SearchFromFactsTest {
             n = search.violationsAmong(w, workerPoints, 1000, price, utility, 1_000, every, every.length, new int[0], 0);
             assertThat(gains(search, n)).as("%s, looking at every posting", w).isEqualTo(expected);
         }
+    }
+
+    /** Every posting with an opening left, not blocked, that the rules let the worker take, with its job points. */
+    private Map<String, Double> feasible(JobBoard board, WorkerView w, boolean[] blocked) {
+        Map<String, Double> feasible = new LinkedHashMap<>();
+        for (JobBoard.Slot slot : board.slots()) {
+            double km = rules.roadKm(w, slot.job());
+            boolean isBlocked = slot.index() < blocked.length && blocked[slot.index()];
+            if (!isBlocked && slot.remaining() > 0 && rules.violation(w, slot.job(), km) == null) {
+                feasible.put(slot.job().jobId(), rules.jobPoints(w, slot.job(), km));
+            }
+        }
+        return feasible;
+    }
+
+    private static Map<String, Double> found(CandidateSearch search, int n) {
+        Map<String, Double> found = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            found.put(search.slot(i).job().jobId(), search.points(i));
+        }
+        return found;
     }
 
     private static List<Long> gains(CandidateSearch search, int n) {
