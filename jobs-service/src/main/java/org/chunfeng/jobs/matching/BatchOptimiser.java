@@ -25,12 +25,12 @@ import java.util.stream.IntStream;
  * score less price among their arcs; a pair outside the arcs can improve the optimum only if it scores more than that
  * utility plus its posting's price. The search bounds what any posting it did not return can score, which settles
  * most workers at once; the others are searched again for such pairs, which become arcs of another round. The first
- * rounds' auctions stop within a hundredth of a point of their optimum, since their prices only choose the pairs to
- * add; once a check adds few, the rounds are exact and price the postings from the optimal flow, ending as soon as such
- * prices prove their assignment optimal over the arcs rather than at the auction's finest ε. When an exact round's
- * check finds no pair left the optimum is proven. If rounds run out first, the result says by how much the optimum
- * could still exceed it: the duality gap of those prices, with every worker's utility raised to their best pair outside
- * the arcs.
+ * rounds' auctions stop within a hundredth of a point of their optimum (the very first within 0.08), since their
+ * prices only choose the pairs to add; once a check adds few, the rounds are exact and price the postings from the
+ * optimal flow, ending as soon as such prices prove their assignment optimal over the arcs rather than at the
+ * auction's finest ε. When an exact round's check finds no pair left the optimum is proven. If rounds run out first,
+ * the result says by how much the optimum could still exceed it: the duality gap of those prices, with every worker's
+ * utility raised to their best pair outside the arcs.
  *
  * <p>Scores enter the flow as whole thousandths of a point, so the optimum is exact for scores rounded to 0.001
  * points: within 0.001 points per placed worker of the optimum of the unrounded scores.
