@@ -269,23 +269,28 @@ final class OpeningAuction {
      * says the assignment is already optimal (shown by the caller, for instance by prices that close the duality gap).
      */
     void improve(long lastEpsilon, long firstEpsilon, BooleanSupplier optimal) {
+        // How far each worker is from their best choice now: it sets the first ε, and the first phase starts from it
+        // rather than reading every worker's arcs again (releasing workers changes no price).
+        long[] shortfall = new long[n];
         long most = 0;
         for (int i = 0; i < n; i++) {
-            most = Math.max(most, best(i) - profit[i]);
+            shortfall[i] = best(i) - profit[i];
+            most = Math.max(most, shortfall[i]);
         }
         long first = Math.max(1, Math.min(firstEpsilon, most / EPSILON_FACTOR));
         for (long epsilon = first; ; epsilon = Math.max(1, epsilon / EPSILON_FACTOR)) {
-            phase(epsilon);
+            phase(epsilon, epsilon == first ? shortfall : null);
             if (epsilon <= lastEpsilon || epsilon < per && optimal.getAsBoolean()) {
                 return;
             }
         }
     }
 
-    private void phase(long epsilon) {
+    /** One phase at this ε: every worker further than ε from their best choice bids again ({@code shortfall} if known). */
+    private void phase(long epsilon, long[] shortfall) {
         phases++;
         for (int i = 0; i < n; i++) {
-            if (profit[i] < best(i) - epsilon) {
+            if ((shortfall != null ? shortfall[i] : best(i) - profit[i]) > epsilon) {
                 release(i);
                 enqueue(i);
             }
