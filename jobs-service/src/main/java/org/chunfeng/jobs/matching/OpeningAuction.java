@@ -279,7 +279,8 @@ final class OpeningAuction {
         }
         long first = Math.max(1, Math.min(firstEpsilon, most / EPSILON_FACTOR));
         for (long epsilon = first; ; epsilon = Math.max(1, epsilon / EPSILON_FACTOR)) {
-            phase(epsilon, epsilon == first ? shortfall : null);
+            phase(epsilon, shortfall);
+            shortfall = null;
             if (epsilon <= lastEpsilon || epsilon < per && optimal.getAsBoolean()) {
                 return;
             }
