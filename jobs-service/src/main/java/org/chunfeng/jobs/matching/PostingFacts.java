@@ -48,14 +48,7 @@ final class PostingFacts {
 
     PostingFacts copy() {
         PostingFacts c = new PostingFacts();
-        c.left = left.clone();
-        c.wage = wage.clone();
-        c.reach = reach.clone();
-        c.lat = lat.clone();
-        c.lon = lon.clone();
-        c.skillBits = skillBits.clone();
-        c.city = city.clone();
-        c.publicWelfare = publicWelfare.clone();
+        c.copyArrays(this, left.length);
         c.cities.putAll(cities);
         return c;
     }
@@ -104,13 +97,18 @@ final class PostingFacts {
     }
 
     private void grow(int n) {
-        left = Arrays.copyOf(left, n);
-        wage = Arrays.copyOf(wage, n);
-        reach = Arrays.copyOf(reach, n);
-        lat = Arrays.copyOf(lat, n);
-        lon = Arrays.copyOf(lon, n);
-        skillBits = Arrays.copyOf(skillBits, n);
-        city = Arrays.copyOf(city, n);
-        publicWelfare = Arrays.copyOf(publicWelfare, n);
+        copyArrays(this, n);
+    }
+
+    /** Every array of {@code from}, copied to length {@code n}: one place to name them all. */
+    private void copyArrays(PostingFacts from, int n) {
+        left = Arrays.copyOf(from.left, n);
+        wage = Arrays.copyOf(from.wage, n);
+        reach = Arrays.copyOf(from.reach, n);
+        lat = Arrays.copyOf(from.lat, n);
+        lon = Arrays.copyOf(from.lon, n);
+        skillBits = Arrays.copyOf(from.skillBits, n);
+        city = Arrays.copyOf(from.city, n);
+        publicWelfare = Arrays.copyOf(from.publicWelfare, n);
     }
 }
