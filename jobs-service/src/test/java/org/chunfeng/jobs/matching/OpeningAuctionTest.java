@@ -3,6 +3,8 @@ package org.chunfeng.jobs.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,55 @@ class OpeningAuctionTest {
     }
 
     @Test
+    void equalsTheMinCostFlowOnHundredsOfWorkersCompetingForFewOpenings() {
+        // Enumeration stops at a handful of workers, where reverse bids rarely meet a posting with holders; here many
+        // workers want the same few postings, so the auction's bookkeeping (prices, holders, profits) is tried hard,
+        // along the batch's path: a coarse round, arcs added, openings repriced, then down to the optimum.
+        for (long seed = 1; seed <= 300; seed++) {
+            SplittableRandom r = new SplittableRandom(seed);
+            int n = 200 + r.nextInt(200);
+            int postings = 10 + r.nextInt(30);
+            long[] capacity = new long[postings];
+            for (int s = 0; s < postings; s++) {
+                capacity[s] = r.nextInt(12);
+            }
+            int[][] firstJobs = new int[n][];
+            int[][] firstScores = new int[n][];
+            int[][] addedJobs = new int[n][];
+            int[][] addedScores = new int[n][];
+            for (int i = 0; i < n; i++) {
+                int[] js = r.ints(0, postings).distinct().limit(r.nextInt(9)).toArray();
+                int[] ss = new int[js.length];
+                for (int a = 0; a < js.length; a++) {
+                    // Popular postings score high for everyone, and scores tie often.
+                    ss[a] = 10 + 5 * r.nextInt(6) + (js[a] < 4 ? 40 : 0);
+                }
+                int keep = r.nextInt(js.length + 1);
+                firstJobs[i] = Arrays.copyOf(js, keep);
+                firstScores[i] = Arrays.copyOf(ss, keep);
+                addedJobs[i] = Arrays.copyOfRange(js, keep, js.length);
+                addedScores[i] = Arrays.copyOfRange(ss, keep, js.length);
+            }
+            Problem first = new Problem(firstJobs, firstScores, capacity);
+            long units = OpeningAuction.unitsPerScore(n);
+            OpeningAuction auction = new OpeningAuction(firstJobs, firstScores, first.noFlow(), capacity, new long[0]);
+            auction.improve(8 * units, Long.MAX_VALUE);
+            auction.addArcs(addedJobs, addedScores);
+            auction.reprice(auction.postingPrices());
+            auction.improve(1, units);
+            int[][] allJobs = new int[n][];
+            int[][] allScores = new int[n][];
+            for (int i = 0; i < n; i++) {
+                allJobs[i] = concat(firstJobs[i], addedJobs[i]);
+                allScores[i] = concat(firstScores[i], addedScores[i]);
+            }
+            Problem all = new Problem(allJobs, allScores, capacity);
+            assertThat(total(all, auction)).as("seed %d", seed).isEqualTo(minCostFlowOptimum(all));
+            assertWithinCapacity(all, auction);
+        }
+    }
+
+    @Test
     void placesEveryoneWhoScoresWhenThereAreOpeningsEnoughAndNobodyOnAPostingWithoutOpenings() {
         Problem p = new Problem(new int[][] {{0, 1}, {0, 1}, {1}, {}}, new int[][] {{50, 10}, {40, 30}, {20}, {}},
                 new long[] {1, 2});
@@ -196,6 +247,39 @@ class OpeningAuctionTest {
     private static void assertOptimal(Problem p, OpeningAuction auction, long seed) {
         assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
         assertWithinCapacity(p, auction);
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
+
+    /** The optimum by OR-Tools' min-cost flow: each worker one unit, to a posting or unplaced at no score. */
+    private static long minCostFlowOptimum(Problem p) {
+        BatchOptimiser.loadNativeLibrary();
+        int n = p.jobs().length;
+        int postings = p.capacity().length;
+        int sink = n + postings;
+        long top = 1_000;
+        MinCostFlow flow = new MinCostFlow();
+        try {
+            for (int i = 0; i < n; i++) {
+                flow.setNodeSupply(i, 1);
+                flow.addArcWithCapacityAndUnitCost(i, sink, 1, top);
+                for (int a = 0; a < p.jobs()[i].length; a++) {
+                    flow.addArcWithCapacityAndUnitCost(i, n + p.jobs()[i][a], 1, top - p.scores()[i][a]);
+                }
+            }
+            for (int s = 0; s < postings; s++) {
+                flow.addArcWithCapacityAndUnitCost(n + s, sink, p.capacity()[s], 0);
+            }
+            flow.setNodeSupply(sink, -n);
+            assertThat(flow.solve()).isEqualTo(MinCostFlowBase.Status.OPTIMAL);
+            return top * n - flow.getOptimalCost();
+        } finally {
+            flow.delete();
+        }
     }
 
     private static long best(Problem p, int worker, long[] used) {
