@@ -89,7 +89,7 @@ public final class CandidateSearch {
             scan(w, classList[c], classSkill[c], classPlace[c]);
         }
         double dropped = keepBest(k);
-        bound = Math.max(dropped, unreadBound(w));
+        bound = Math.max(dropped, unreadBound(w, n));
         return count;
     }
 
@@ -103,8 +103,8 @@ public final class CandidateSearch {
         return bound;
     }
 
-    private double unreadBound(WorkerView w) {
-        int n = classes(w);
+    /** What the worker's {@code n} classes, as {@link #classes} left them, hold beyond where the search stopped. */
+    private double unreadBound(WorkerView w, int n) {
         double best = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < n; c++) {
             WageList list = classList[c];

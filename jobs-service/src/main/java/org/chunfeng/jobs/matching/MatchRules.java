@@ -75,7 +75,7 @@ public final class MatchRules {
             return true;
         }
         double dLon = Math.abs(home.lon() - lon);
-        if (dLon * Math.cos(Math.toRadians(Math.min(Math.abs(home.lat()), 85))) > greatCircleReachDegrees * 1.1) {
+        if (dLon * w.lonShrink > greatCircleReachDegrees * 1.1) {
             return true;
         }
         return roads.surelyBeyond(home.lat(), home.lon(), lat, lon, settings.localCommuteKm());

@@ -40,6 +40,11 @@ public final class WorkerView {
     final long availableDay;
     final int[] yearsBySkill;
     final Skill[] skills;
+    /**
+     * A degree of longitude at home in degrees of latitude (the cosine of the home's latitude): the search asks it of
+     * every site near home it passes over, tens of millions of times a batch.
+     */
+    final double lonShrink;
 
     public WorkerView(String workerId, int age, PovertyStatus povertyStatus, Collection<SpecialGroup> specialGroups,
             String town, GeoPoint location, Map<Skill, Integer> skillYears, WorkIntent intent,
@@ -69,6 +74,7 @@ public final class WorkerView {
         java.util.Arrays.fill(yearsBySkill, -1);
         this.skillYears.forEach((skill, years) -> yearsBySkill[skill.ordinal()] = Math.max(0, years));
         this.skills = this.skillYears.keySet().toArray(Skill[]::new);
+        this.lonShrink = location == null ? 1 : Math.cos(Math.toRadians(Math.min(Math.abs(location.lat()), 85)));
     }
 
     /** The same worker with other excluded jobs (after a decline or an expiry). */
