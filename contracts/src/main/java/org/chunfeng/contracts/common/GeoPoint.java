@@ -10,12 +10,26 @@ public record GeoPoint(double lat, double lon) {
      * each service's own distance interface, until a routing engine is plugged in.
      */
     public double greatCircleKm(GeoPoint other) {
-        double dLat = Math.toRadians(other.lat - lat);
-        double dLon = Math.toRadians(other.lon - lon);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat))
-                * Math.cos(Math.toRadians(other.lat)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return greatCircleKm(lat, lon, cosLat(lat), other.lat, other.lon, cosLat(other.lat));
+    }
+
+    /**
+     * The same between points given in degrees, with the cosines of their latitudes ({@link #cosLat}) worked out
+     * beforehand: matching weighs tens of millions of pairs between a few hundred thousand places. The same result, to
+     * the last bit, as the method on points.
+     */
+    public static double greatCircleKm(double lat1, double lon1, double cosLat1, double lat2, double lon2,
+            double cosLat2) {
+        double halfLat = Math.sin(Math.toRadians(lat2 - lat1) / 2);
+        double halfLon = Math.sin(Math.toRadians(lon2 - lon1) / 2);
+        double a = halfLat * halfLat + cosLat1 * cosLat2 * halfLon * halfLon;
         double x = Math.min(1, Math.sqrt(a));
         return 2 * EARTH_RADIUS_KM * (x < SERIES_UP_TO ? asinSeries(x) : Math.asin(x));
+    }
+
+    /** The cosine of a latitude in degrees, as {@link #greatCircleKm} takes it. */
+    public static double cosLat(double lat) {
+        return Math.cos(Math.toRadians(lat));
     }
 
     /**

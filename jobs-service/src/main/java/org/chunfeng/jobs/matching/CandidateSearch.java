@@ -242,7 +242,7 @@ public final class CandidateSearch {
                         continue;
                     }
                     markSeen(s);
-                    consider(s, points(w, s), workerPoints, scale, s < price.length ? price[s] : 0, utility);
+                    consider(s, points(w, s, onlyLocal), workerPoints, scale, s < price.length ? price[s] : 0, utility);
                 }
             }
         }
@@ -336,7 +336,7 @@ public final class CandidateSearch {
             markSeen(s);
             // Not read from a list, so the wage, age range, start date and groups are yet to be ruled out.
             if (wage >= w.minMonthlyWage() && !MatchRules.outsideAgeStartOrGroups(w, facts.reach(s))) {
-                consider(s, points(w, s), workerPoints, scale, price[s], utility);
+                consider(s, points(w, s, false), workerPoints, scale, price[s], utility);
             }
         }
         return keepViolations(limit);
@@ -398,9 +398,9 @@ public final class CandidateSearch {
             return true;
         }
         if (onlyLocal) {
-            return rules.surelyBeyondCommute(w, list.lat(at), list.lon(at));
+            return rules.surelyBeyondCommute(w, list.lat(at), list.lon(at), list.cosLat(at));
         }
-        return onlyAway && rules.surelyWithinCommute(w, list.lat(at), list.lon(at));
+        return onlyAway && rules.surelyWithinCommute(w, list.lat(at), list.lon(at), list.cosLat(at));
     }
 
     /** Weighs a pair with these job points (NaN: infeasible) against the worker's utility at the posting's price. */
@@ -422,12 +422,15 @@ public final class CandidateSearch {
      * The job points of a pair whose wage, age range, start date and groups were already ruled out (by one of the
      * board's lists, or from the facts); NaN when it breaks a constraint. From the posting's facts, but for a
      * public-welfare post (its town) or a worker who declined jobs (which), where the posting itself says.
+     * {@code gatedNear}: the site is not surely beyond the commute, as the gate of a worker who may only work near home
+     * found, so the distance need not ask again.
      */
-    private double points(WorkerView w, int s) {
+    private double points(WorkerView w, int s, boolean gatedNear) {
         if (facts.publicWelfare(s) || !w.excludedJobs().isEmpty()) {
             return postingPoints(w, board.slotAt(s).job);
         }
-        double km = rules.roadKm(w, facts.lat(s), facts.lon(s));
+        double km = gatedNear ? rules.nearRoadKm(w, facts.lat(s), facts.lon(s), facts.cosLat(s))
+                : rules.roadKm(w, facts.lat(s), facts.lon(s), facts.cosLat(s));
         boolean local = rules.isLocal(km);
         if (MatchRules.travelViolation(w, local) != null) {
             return Double.NaN;
@@ -534,7 +537,7 @@ public final class CandidateSearch {
             if (facts.left(s) <= 0) {
                 continue;
             }
-            double points = points(w, s);
+            double points = points(w, s, onlyLocal);
             if (Double.isNaN(points)) {
                 continue;
             }

@@ -41,6 +41,8 @@ public final class JobView {
      * suitable groups in 8.
      */
     final long reach;
+    /** The cosine of the site's latitude, as distances take it ({@link GeoPoint#cosLat}); NaN without a site. */
+    final double siteCosLat;
 
     /** In {@link #skillBits}: the posting's category is general labour, which anyone may take. */
     static final long GENERAL_LABOUR_CATEGORY = 1L << 63;
@@ -82,6 +84,7 @@ public final class JobView {
         this.skillBits = bits;
         this.reach = Math.min(startDay, Integer.MAX_VALUE) << 32 | (long) (Math.min(minAge, 0xfff) & 0xfff) << 20
                 | (long) (Math.min(maxAge, 0xfff) & 0xfff) << 8 | suitableMask & 0xff;
+        this.siteCosLat = site == null ? Double.NaN : GeoPoint.cosLat(site.lat());
     }
 
     public boolean publicWelfare() {

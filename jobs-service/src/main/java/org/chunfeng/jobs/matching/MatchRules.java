@@ -50,23 +50,30 @@ public final class MatchRules {
 
     /** Road km from the worker's home to the site; infinite when either place is unknown or the site beyond the commute. */
     public double roadKm(WorkerView w, JobView j) {
-        return j.site() == null ? Double.POSITIVE_INFINITY : roadKm(w, j.site().lat(), j.site().lon());
+        return j.site() == null ? Double.POSITIVE_INFINITY
+                : roadKm(w, j.site().lat(), j.site().lon(), j.siteCosLat);
     }
 
-    /** The same for a site given by its coordinates (NaN: no site). */
-    double roadKm(WorkerView w, double lat, double lon) {
+    /** The same for a site given by its coordinates and its latitude's cosine (NaN: no site). */
+    double roadKm(WorkerView w, double lat, double lon, double cosLat) {
         // Beyond the commute only "not local" matters, never how far: skip the exact distance there.
-        if (w.location() == null || surelyBeyondCommute(w, lat, lon)) {
+        if (w.location() == null || surelyBeyondCommute(w, lat, lon, cosLat)) {
             return Double.POSITIVE_INFINITY;
         }
-        return roads.km(w.location(), new GeoPoint(lat, lon));
+        return nearRoadKm(w, lat, lon, cosLat);
+    }
+
+    /** The road distance to a site the caller knows is not surely beyond the commute, nor unknown. */
+    double nearRoadKm(WorkerView w, double lat, double lon, double cosLat) {
+        GeoPoint home = w.location();
+        return roads.km(home.lat(), home.lon(), w.cosLat, lat, lon, cosLat);
     }
 
     /**
      * Whether a site at these coordinates (NaN: none) is surely beyond the commute from the worker's home, which must
      * be known: what lets a search pass over a posting without reading it.
      */
-    boolean surelyBeyondCommute(WorkerView w, double lat, double lon) {
+    boolean surelyBeyondCommute(WorkerView w, double lat, double lon, double cosLat) {
         if (Double.isNaN(lat)) {
             return true;
         }
@@ -78,14 +85,14 @@ public final class MatchRules {
         if (dLon * w.lonShrink > greatCircleReachDegrees * 1.1) {
             return true;
         }
-        return roads.surelyBeyond(home.lat(), home.lon(), lat, lon, settings.localCommuteKm());
+        return roads.surelyBeyond(home.lat(), home.lon(), w.cosLat, lat, lon, cosLat, settings.localCommuteKm());
     }
 
     /** Whether a site at these coordinates is surely within the commute from the worker's home, which must be known. */
-    boolean surelyWithinCommute(WorkerView w, double lat, double lon) {
+    boolean surelyWithinCommute(WorkerView w, double lat, double lon, double cosLat) {
         GeoPoint home = w.location();
         return !Double.isNaN(lat) && Math.abs(home.lat() - lat) <= greatCircleReachDegrees
-                && roads.surelyWithin(home.lat(), home.lon(), lat, lon, settings.localCommuteKm());
+                && roads.surelyWithin(home.lat(), home.lon(), w.cosLat, lat, lon, cosLat, settings.localCommuteKm());
     }
 
     /** The exact road distance, for messages and events; {@link #roadKm} may answer infinity for far sites. */

@@ -18,6 +18,7 @@ final class PostingFacts {
     private long[] reach = new long[64];
     private double[] lat = new double[64];
     private double[] lon = new double[64];
+    private double[] cosLat = new double[64];
     private long[] skillBits = new long[64];
     private int[] city = new int[64];
     private boolean[] publicWelfare = new boolean[64];
@@ -36,6 +37,7 @@ final class PostingFacts {
         reach[s] = j.reach;
         lat[s] = j.site() == null ? Double.NaN : j.site().lat();
         lon[s] = j.site() == null ? Double.NaN : j.site().lon();
+        cosLat[s] = j.siteCosLat;
         skillBits[s] = j.skillBits;
         city[s] = j.city() == null ? -1 : cities.computeIfAbsent(j.city(), c -> cities.size());
         publicWelfare[s] = j.publicWelfare();
@@ -76,6 +78,11 @@ final class PostingFacts {
         return lon[s];
     }
 
+    /** The cosine of the site's latitude ({@link JobView#siteCosLat}). */
+    double cosLat(int s) {
+        return cosLat[s];
+    }
+
     /** The posting's skills as {@link JobView#skillBits} holds them. */
     long skillBits(int s) {
         return skillBits[s];
@@ -107,6 +114,7 @@ final class PostingFacts {
         reach = Arrays.copyOf(from.reach, n);
         lat = Arrays.copyOf(from.lat, n);
         lon = Arrays.copyOf(from.lon, n);
+        cosLat = Arrays.copyOf(from.cosLat, n);
         skillBits = Arrays.copyOf(from.skillBits, n);
         city = Arrays.copyOf(from.city, n);
         publicWelfare = Arrays.copyOf(from.publicWelfare, n);

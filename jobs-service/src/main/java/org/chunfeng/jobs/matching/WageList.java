@@ -16,8 +16,8 @@ final class WageList {
     private long[] entries = new long[4];
     /** What rules a worker out without the distance, as {@link JobView#reach} packs it. */
     private long[] gates = new long[4];
-    /** The site, latitude and longitude side by side; NaN for a posting without one. */
-    private double[] sites = new double[8];
+    /** The site, latitude, longitude and the latitude's cosine side by side; NaN for a posting without one. */
+    private double[] sites = new double[12];
     private int size;
     /** Counts changes, so that what a search derived from the list can tell it is out of date. */
     private int changes;
@@ -48,11 +48,15 @@ final class WageList {
     }
 
     double lat(int at) {
-        return sites[2 * at];
+        return sites[3 * at];
     }
 
     double lon(int at) {
-        return sites[2 * at + 1];
+        return sites[3 * at + 1];
+    }
+
+    double cosLat(int at) {
+        return sites[3 * at + 2];
     }
 
     /** Adds a posting paying no more than every one listed, as a rebuild from postings sorted by wage does. */
@@ -66,12 +70,13 @@ final class WageList {
         int tail = size - at;
         System.arraycopy(entries, at, entries, at + 1, tail);
         System.arraycopy(gates, at, gates, at + 1, tail);
-        System.arraycopy(sites, 2 * at, sites, 2 * at + 2, 2 * tail);
+        System.arraycopy(sites, 3 * at, sites, 3 * at + 3, 3 * tail);
         JobView job = slot.job;
         entries[at] = (long) slot.index << 32 | job.monthlyWage() & 0xffffffffL;
         gates[at] = job.reach;
-        sites[2 * at] = job.site() == null ? Double.NaN : job.site().lat();
-        sites[2 * at + 1] = job.site() == null ? Double.NaN : job.site().lon();
+        sites[3 * at] = job.site() == null ? Double.NaN : job.site().lat();
+        sites[3 * at + 1] = job.site() == null ? Double.NaN : job.site().lon();
+        sites[3 * at + 2] = job.siteCosLat;
         size++;
         changes++;
     }
@@ -96,7 +101,7 @@ final class WageList {
         WageList kept = new WageList();
         kept.entries = new long[Math.max(4, size)];
         kept.gates = new long[kept.entries.length];
-        kept.sites = new double[2 * kept.entries.length];
+        kept.sites = new double[3 * kept.entries.length];
         for (int at = 0; at < size; at++) {
             int s = slot(at);
             if (s < blocked.length && blocked[s]) {
@@ -105,8 +110,7 @@ final class WageList {
             int to = kept.size++;
             kept.entries[to] = entries[at];
             kept.gates[to] = gates[at];
-            kept.sites[2 * to] = sites[2 * at];
-            kept.sites[2 * to + 1] = sites[2 * at + 1];
+            System.arraycopy(sites, 3 * at, kept.sites, 3 * to, 3);
         }
         return kept;
     }
@@ -121,7 +125,7 @@ final class WageList {
             int n = size * 2;
             entries = Arrays.copyOf(entries, n);
             gates = Arrays.copyOf(gates, n);
-            sites = Arrays.copyOf(sites, 2 * n);
+            sites = Arrays.copyOf(sites, 3 * n);
         }
     }
 }

@@ -45,6 +45,8 @@ public final class WorkerView {
      * every site near home it passes over, tens of millions of times a batch.
      */
     final double lonShrink;
+    /** The cosine of the home's latitude, as distances take it ({@link GeoPoint#cosLat}); NaN without a home. */
+    final double cosLat;
 
     public WorkerView(String workerId, int age, PovertyStatus povertyStatus, Collection<SpecialGroup> specialGroups,
             String town, GeoPoint location, Map<Skill, Integer> skillYears, WorkIntent intent,
@@ -75,6 +77,7 @@ public final class WorkerView {
         this.skillYears.forEach((skill, years) -> yearsBySkill[skill.ordinal()] = Math.max(0, years));
         this.skills = this.skillYears.keySet().toArray(Skill[]::new);
         this.lonShrink = location == null ? 1 : Math.cos(Math.toRadians(Math.min(Math.abs(location.lat()), 85)));
+        this.cosLat = location == null ? Double.NaN : GeoPoint.cosLat(location.lat());
     }
 
     /** The same worker with other excluded jobs (after a decline or an expiry). */

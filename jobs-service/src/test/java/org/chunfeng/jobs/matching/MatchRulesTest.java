@@ -38,16 +38,20 @@ class MatchRulesTest {
             double lat = w.location().lat() + (random.nextDouble() - 0.5) * 0.8;
             double lon = w.location().lon() + (random.nextDouble() - 0.5) * 0.8;
             double km = rules.exactRoadKm(w, job().site(new org.chunfeng.contracts.common.GeoPoint(lat, lon)).build());
-            boolean beyond = rules.surelyBeyondCommute(w, lat, lon);
-            boolean within = rules.surelyWithinCommute(w, lat, lon);
+            double cos = org.chunfeng.contracts.common.GeoPoint.cosLat(lat);
+            boolean beyond = rules.surelyBeyondCommute(w, lat, lon, cos);
+            boolean within = rules.surelyWithinCommute(w, lat, lon, cos);
             assertThat(beyond && rules.isLocal(km)).as("%f, %f at %f km", lat, lon, km).isFalse();
             assertThat(within && !rules.isLocal(km)).as("%f, %f at %f km", lat, lon, km).isFalse();
+            // From numbers, as searches weigh pairs, the distance is the one from the points to the last bit.
+            assertThat(rules.nearRoadKm(w, lat, lon, cos)).isEqualTo(km);
+            assertThat(rules.roadKm(w, lat, lon, cos)).isEqualTo(beyond ? Double.POSITIVE_INFINITY : km);
             sure += beyond || within ? 1 : 0;
         }
         // Unsure only within about 1% of the commute's edge.
         assertThat(sure).isGreaterThan(19_000);
-        assertThat(rules.surelyBeyondCommute(w, Double.NaN, Double.NaN)).isTrue();
-        assertThat(rules.surelyWithinCommute(w, Double.NaN, Double.NaN)).isFalse();
+        assertThat(rules.surelyBeyondCommute(w, Double.NaN, Double.NaN, Double.NaN)).isTrue();
+        assertThat(rules.surelyWithinCommute(w, Double.NaN, Double.NaN, Double.NaN)).isFalse();
     }
 
     @Test

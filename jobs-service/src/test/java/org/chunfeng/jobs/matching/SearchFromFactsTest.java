@@ -175,7 +175,7 @@ class SearchFromFactsTest {
         int place = r.nextInt(10);
         if (place < 4) {
             // In the county, some beyond the commute.
-            b.local(r.nextDouble() * 45);
+            b.local(0).site(nearHome(r, 45));
         } else if (place < 9) {
             b.city(CITIES[r.nextInt(CITIES.length)]).site(new GeoPoint(30 + r.nextDouble() * 2, 118 + r.nextDouble() * 3));
         } else {
@@ -185,9 +185,18 @@ class SearchFromFactsTest {
             b.suitable(SpecialGroup.values()[r.nextInt(SpecialGroup.values().length)]);
         }
         if (r.nextInt(6) == 0) {
-            b.welfare(TOWNS[r.nextInt(TOWNS.length)]).local(r.nextDouble() * 20);
+            b.welfare(TOWNS[r.nextInt(TOWNS.length)]).local(0).site(nearHome(r, 20));
         }
         return b.build();
+    }
+
+    /** A place up to {@code km} from the fixtures' home in any direction: north and south too, at other latitudes. */
+    private static GeoPoint nearHome(Random r, double km) {
+        double bearing = r.nextDouble() * 2 * Math.PI;
+        double distance = r.nextDouble() * km;
+        GeoPoint home = Fixtures.HOME;
+        return new GeoPoint(home.lat() + distance * Math.cos(bearing) / 111.2,
+                home.lon() + distance * Math.sin(bearing) / (111.2 * Math.cos(Math.toRadians(home.lat()))));
     }
 
     private static WorkerView worker(Random r, JobBoard board) {
@@ -206,7 +215,7 @@ class SearchFromFactsTest {
                 .cities(cities.toArray(String[]::new)).minWage(1500 + 100 * r.nextInt(40))
                 .available(Fixtures.SEASON.plusDays(r.nextInt(16) - 8))
                 .fitness(TravelFitness.values()[r.nextInt(TravelFitness.values().length)])
-                .home(r.nextInt(30) == 0 ? null : Fixtures.eastOfHome(r.nextDouble() * 10 - 5));
+                .home(r.nextInt(30) == 0 ? null : nearHome(r, 5));
         if (r.nextInt(4) == 0) {
             b.groups(SpecialGroup.values()[r.nextInt(SpecialGroup.values().length)]);
         }
