@@ -84,11 +84,12 @@ public final class CandidateSearch {
         count = 0;
         cutCount = 0;
         startGains(Math.max(1, k));
+        passedOver = Double.NEGATIVE_INFINITY;
         int n = classes(w);
         for (int c = 0; c < n; c++) {
             scan(w, classList[c], classSkill[c], classPlace[c]);
         }
-        double dropped = keepBest(k);
+        double dropped = Math.max(keepBest(k), passedOver);
         bound = Math.max(dropped, unreadBound(w, n));
         return count;
     }
@@ -410,9 +411,12 @@ public final class CandidateSearch {
         }
         long gain = Math.round((points + workerPoints) * scale) - price - utility;
         if (gain > 0) {
-            // Ranked by what the pair gains at these prices, not by its points.
-            add(s, gain);
-            offerGain(gain);
+            // Ranked by what the pair gains at these prices, not by its points; one below the best kept so far
+            // never will be.
+            if (topCount < topLimit || gain >= topGains[0]) {
+                add(s, gain);
+                offerGain(gain);
+            }
         } else {
             closest = Math.max(closest, gain);
         }
@@ -541,11 +545,20 @@ public final class CandidateSearch {
             if (Double.isNaN(points)) {
                 continue;
             }
+            long key = pointsKey(points);
+            if (topCount == topLimit && key < topGains[0]) {
+                // Below k found before it: never among the best k, only in the bound on what was left out.
+                passedOver = Math.max(passedOver, points);
+                continue;
+            }
             add(s, points);
-            offerGain(pointsKey(points));
+            offerGain(key);
         }
         recordCut(list, i);
     }
+
+    /** The most job points of a feasible posting the search passed over as below the best k found before it. */
+    private double passedOver;
 
     /** Job points as a whole number for ranking the best found so far: millionths, finer than any score's rounding. */
     private static long pointsKey(double points) {
