@@ -429,14 +429,10 @@ public final class BatchOptimiser {
                 if (added != null) {
                     auction.addArcs(added, addedScores);
                 }
-                long[] start = approximatePrice;
-                if (start == null) {
-                    start = new long[price.length];
-                    for (int s = 0; s < start.length; s++) {
-                        start[s] = price[s] * units;
-                    }
-                }
-                auction.reprice(start);
+                // From the prices the last round's auction ended at, not the check's after an exact round: those are
+                // the lowest that prove it, where every full posting's next taker is exactly indifferent, and a new arc
+                // then set off long chains of bids (twice the bids of the round at 100,000 loose workers).
+                auction.reprice(auction.postingPrices());
             }
             added = null;
             addedScores = null;

@@ -221,9 +221,9 @@ final class OpeningAuction {
     }
 
     /**
-     * Every opening of each posting at that posting's price, in the auction's units (0 past the array): where a round
-     * goes on from prices that proved or nearly proved the last one, rather than from each opening's price in the
-     * auction, which a last phase left within ε of them.
+     * Every opening of each posting at that posting's price, in the auction's units (0 past the array). Any prices are
+     * a start the auction reaches the optimum from; the batch goes on from each posting's cheapest opening
+     * ({@link #postingPrices}), which leaves no opening of a posting dearer than another.
      */
     void reprice(long[] slotPrice) {
         for (int s = 0; s < price.length; s++) {
