@@ -34,7 +34,7 @@ class MatchingController {
     @Operation(summary = "Match every waiting worker now, optimally",
             description = "Labour office only. A min-cost flow over all waiting workers and the openings left, with "
                     + "the same hard constraints and score as online matching; each assignment becomes an offer. "
-                    + "At a county's scale it takes 10 to 20 seconds, so it answers at once with the batch to follow at "
+                    + "At a county's scale it takes about ten seconds, so it answers at once with the batch to follow at "
                     + "GET /api/matching/batch/{batchId}; if a batch is being solved already, with that one.")
     @ApiResponse(responseCode = "202", description = "Solving; Location is the batch")
     ResponseEntity<Matchmaker.BatchRun> batch() {

@@ -532,7 +532,7 @@ public class Matchmaker implements SmartLifecycle {
 
     /**
      * Starts the optimum over these waiting workers on the optimiser's thread, over a snapshot of the board, and
-     * returns at once: at a county's scale the solve takes 10 to 20 seconds, and registrations, answers and
+     * returns at once: at a county's scale the solve takes about ten seconds, and registrations, answers and
      * postings must not wait for it. Meanwhile the batch's workers are offered nothing else; others are matched
      * online as usual.
      */

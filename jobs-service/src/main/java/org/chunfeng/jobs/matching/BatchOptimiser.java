@@ -132,7 +132,7 @@ public final class BatchOptimiser {
 
     /**
      * The same, telling {@code progress} after each round, on the calling thread: at 100,000 workers a batch takes
-     * 10 to 20 seconds, and the labour office follows it.
+     * about ten seconds, and the labour office follows it.
      */
     public Result solve(List<WorkerView> workers, Instant now, Consumer<Progress> progress) {
         Problem p = new Problem(workers, now, 1, 1.0, rules.settings().batchArcsPerWorker());
