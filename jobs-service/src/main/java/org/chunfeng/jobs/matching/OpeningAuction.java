@@ -165,8 +165,8 @@ final class OpeningAuction {
 
     /**
      * Room for an eighth more arcs than laid out: the checks add about a twelfth after the first round and a few hundred
-     * after the others, which then move the arcs along within their arrays. New arrays for every round were 92 MB at
-     * 100,000 workers, and collecting them a fifth of a second a round.
+     * after the others, which then move the arcs along within their arrays. New arrays every round, 92 MB at 100,000
+     * workers, kept the collector copying them: 0.65 s of pauses a batch, 0.43 s with the room.
      */
     private static int withRoom(int arcs) {
         return (int) Math.min(Integer.MAX_VALUE / 3, arcs + arcs / 8L + 64);
