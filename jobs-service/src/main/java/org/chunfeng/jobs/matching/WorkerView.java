@@ -40,13 +40,14 @@ public final class WorkerView {
     final long availableDay;
     final int[] yearsBySkill;
     final Skill[] skills;
-    /**
-     * A degree of longitude at home in degrees of latitude (the cosine of the home's latitude): the search asks it of
-     * every site near home it passes over, tens of millions of times a batch.
-     */
-    final double lonShrink;
     /** The cosine of the home's latitude, as distances take it ({@link GeoPoint#cosLat}); NaN without a home. */
     final double cosLat;
+    /**
+     * A degree of longitude at home in degrees of latitude: that cosine, but no smaller than at 85°, where the search's
+     * box around home stops narrowing. The search asks it of every site near home it passes over.
+     */
+    final double lonShrink;
+    private static final double LON_SHRINK_AT_85 = Math.cos(Math.toRadians(85));
 
     public WorkerView(String workerId, int age, PovertyStatus povertyStatus, Collection<SpecialGroup> specialGroups,
             String town, GeoPoint location, Map<Skill, Integer> skillYears, WorkIntent intent,
@@ -76,8 +77,8 @@ public final class WorkerView {
         java.util.Arrays.fill(yearsBySkill, -1);
         this.skillYears.forEach((skill, years) -> yearsBySkill[skill.ordinal()] = Math.max(0, years));
         this.skills = this.skillYears.keySet().toArray(Skill[]::new);
-        this.lonShrink = location == null ? 1 : Math.cos(Math.toRadians(Math.min(Math.abs(location.lat()), 85)));
         this.cosLat = location == null ? Double.NaN : GeoPoint.cosLat(location.lat());
+        this.lonShrink = location == null ? 1 : Math.max(cosLat, LON_SHRINK_AT_85);
     }
 
     /** The same worker with other excluded jobs (after a decline or an expiry). */
