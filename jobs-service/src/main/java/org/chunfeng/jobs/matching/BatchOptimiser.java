@@ -7,10 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The best assignment of many waiting workers at once: each worker to at most one posting, each posting to at most
@@ -302,7 +299,7 @@ public final class BatchOptimiser {
         void search() {
             board.tidy();
             int k = firstArcs;
-            parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
+            EveryCore.forEachWorker(n, () -> new CandidateSearch(board, rules), (search, i) -> {
                 WorkerView w = workers.get(i);
                 int found = search.searchQuietly(w, k);
                 double wp = rules.workerPoints(w, now);
@@ -379,7 +376,7 @@ public final class BatchOptimiser {
 
         /** Adds, for every worker with an arc to a posting in {@code full}, their best postings past those. */
         void searchPast(boolean[] full) {
-            parallel(n, () -> {
+            EveryCore.forEachWorker(n, () -> {
                 CandidateSearch search = new CandidateSearch(board, rules);
                 search.block(full);
                 return search;
@@ -474,13 +471,13 @@ public final class BatchOptimiser {
         }
 
         private void takeAssignment(OpeningAuction auction) {
-            for (int i = 0; i < n; i++) {
+            EveryCore.forEachWorker(n, i -> {
                 Arrays.fill(flows[i], 0);
                 int held = auction.heldArc(i);
                 if (held >= 0) {
                     flows[i][held] = unit;
                 }
-            }
+            });
         }
 
         /**
@@ -697,25 +694,28 @@ public final class BatchOptimiser {
          * optimum over the arcs from above whatever the prices.
          */
         Duality duality() {
-            long primal = 0;
-            long dual = 0;
             long[] utility = new long[n];
-            for (int i = 0; i < n; i++) {
+            long[] held = new long[n];
+            EveryCore.forEachWorker(n, i -> {
                 long u = 0;
+                long h = 0;
                 for (int a = 0; a < jobs[i].length; a++) {
                     u = Math.max(u, scores[i][a] - price[jobs[i][a]]);
-                    primal += (long) flows[i][a] * scores[i][a];
+                    h += (long) flows[i][a] * scores[i][a];
                 }
                 utility[i] = u;
-                dual += u * unit;
-            }
-            boolean[] counted = new boolean[price.length];
+                held[i] = h;
+            });
+            long primal = 0;
+            long dual = 0;
             for (int i = 0; i < n; i++) {
-                for (int s : jobs[i]) {
-                    if (!counted[s] && price[s] > 0) {
-                        counted[s] = true;
-                        dual += price[s] * capacity(board.slotAt(s));
-                    }
+                primal += held[i];
+                dual += utility[i] * unit;
+            }
+            // Only a posting with arcs has a price: the flow's residual paths and the auction's bids reach no other.
+            for (int s = 0; s < price.length; s++) {
+                if (price[s] > 0) {
+                    dual += price[s] * capacity(board.slotAt(s));
                 }
             }
             return new Duality(primal, dual, utility);
@@ -739,7 +739,7 @@ public final class BatchOptimiser {
             Cheaper cheaper = cheaperSinceLastCheck();
             boolean[] nowClean = new boolean[n];
             long[] nowSlack = new long[n];
-            parallel(n, () -> new CandidateSearch(board, rules), (search, i) -> {
+            EveryCore.forEachWorker(n, () -> new CandidateSearch(board, rules), (search, i) -> {
                 WorkerView w = workers.get(i);
                 // What any posting the search did not return can score: none beats the utility, by at least this.
                 long boundSlack = bound[i] == Double.NEGATIVE_INFINITY ? SLACK
@@ -853,25 +853,5 @@ public final class BatchOptimiser {
         long fallAt(int at) {
             return at < falls.length ? falls[at] : 0;
         }
-    }
-
-    /** A task per worker, over every core, with scratch state per thread. */
-    private static <S> void parallel(int n, Supplier<S> scratch, WorkerTask<S> task) {
-        int chunk = 512;
-        int chunks = (n + chunk - 1) / chunk;
-        AtomicInteger next = new AtomicInteger();
-        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), chunks));
-        IntStream.range(0, threads).parallel().forEach(t -> {
-            S s = scratch.get();
-            for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
-                for (int i = c * chunk, end = Math.min(n, i + chunk); i < end; i++) {
-                    task.run(s, i);
-                }
-            }
-        });
-    }
-
-    private interface WorkerTask<S> {
-        void run(S scratch, int worker);
     }
 }
