@@ -551,126 +551,27 @@ public final class BatchOptimiser {
         }
 
         /**
-         * Prices from the solved flow: minus the shortest distance from the sink to each posting in the residual
-         * graph, which is what one more unit of its capacity would save (0 for postings not full). The workers are
-         * folded into the edges between postings, so the search runs over postings only: an edge from a posting a
-         * worker holds to another of their postings costs the score they would give up by moving; from the sink (an
-         * unplaced worker) it costs minus the score they would gain.
+         * Each posting's price from the solved flow ({@link OpeningPrices}): what one more unit of its capacity would
+         * save, 0 for postings not full.
          */
         void priceOpenings() {
-            if (!priceOpenings(Long.MAX_VALUE)) {
+            // The auction's own last prices guide the search; should they mislead it, it goes without.
+            if (!priceOpenings(Long.MAX_VALUE, auction != null) && !priceOpenings(Long.MAX_VALUE, false)) {
                 throw new IllegalStateException("The batch's flow is not optimal over its arcs");
             }
         }
 
         /**
-         * The same within {@code budget} visits of postings; false if the flow is not optimal (a posting visited more
-         * often than there are postings: the distances fall round a negative cycle) or the budget ran out first.
+         * The same within {@code budget} visits of postings, guided by the auction's prices or not; false if the flow
+         * is not optimal or the budget ran out first.
          */
-        boolean priceOpenings(long budget) {
-            int slots = board.capacity();
-            long[] distance = new long[slots];
-            Arrays.fill(distance, Long.MAX_VALUE);
-            // Who holds (some of) each posting, by posting in the workers' order: the edges out of a posting run through
-            // each of them to their other postings, read from their arcs as the paths need them, where laying out
-            // three million edges first took three quarters of the time.
-            int[] holdStart = new int[slots + 1];
-            for (int i = 0; i < n; i++) {
-                for (int a = 0; a < jobs[i].length; a++) {
-                    if (flows[i][a] > 0) {
-                        distance[jobs[i][a]] = 0;
-                        holdStart[jobs[i][a] + 1]++;
-                    }
-                }
+        boolean priceOpenings(long budget, boolean guided) {
+            long[] prices = OpeningPrices.of(jobs, scores, flows, unit, board.capacity(), budget,
+                    guided ? auction.postingPrices() : null, OpeningAuction.unitsPerScore(n));
+            if (prices == null) {
+                return false;
             }
-            // Only then the edges from the sink: a worker with some of their unit unplaced could take it to any posting
-            // of theirs with room, gaining its score.
-            for (int i = 0; i < n; i++) {
-                int held = 0;
-                for (int f : flows[i]) {
-                    held += f;
-                }
-                if (held < unit) {
-                    for (int a = 0; a < jobs[i].length; a++) {
-                        if (flows[i][a] < unit) {
-                            distance[jobs[i][a]] = Math.min(distance[jobs[i][a]], -(long) scores[i][a]);
-                        }
-                    }
-                }
-            }
-            for (int s = 0; s < slots; s++) {
-                holdStart[s + 1] += holdStart[s];
-            }
-            int[] holder = new int[holdStart[slots]];
-            int[] heldArc = new int[holdStart[slots]];
-            int[] fill = Arrays.copyOf(holdStart, slots);
-            for (int i = 0; i < n; i++) {
-                for (int a = 0; a < jobs[i].length; a++) {
-                    if (flows[i][a] > 0) {
-                        int at = fill[jobs[i][a]]++;
-                        holder[at] = i;
-                        heldArc[at] = a;
-                    }
-                }
-            }
-            // Label-correcting shortest paths. An optimal flow leaves no negative cycle; if one were left, some posting
-            // would be queued more often than there are postings, and the batch fails rather than loops.
-            int[] queue = new int[slots + 1];
-            boolean[] queued = new boolean[slots];
-            int[] timesQueued = new int[slots];
-            int qHead = 0;
-            int qTail = 0;
-            int queuedCount = 0;
-            for (int s = 0; s < slots; s++) {
-                if (distance[s] != Long.MAX_VALUE) {
-                    queue[qTail++] = s;
-                    queued[s] = true;
-                    queuedCount++;
-                }
-            }
-            qTail %= queue.length;
-            long visits = 0;
-            while (queuedCount > 0) {
-                if (++visits > budget) {
-                    return false;
-                }
-                int u = queue[qHead];
-                qHead = (qHead + 1) % queue.length;
-                queued[u] = false;
-                queuedCount--;
-                for (int h = holdStart[u]; h < holdStart[u + 1]; h++) {
-                    int i = holder[h];
-                    int a = heldArc[h];
-                    int[] js = jobs[i];
-                    int[] ss = scores[i];
-                    int[] fs = flows[i];
-                    // Moving (some of) the worker's unit from u to b gives up the difference of their scores.
-                    long from = distance[u] + ss[a];
-                    for (int b = 0; b < js.length; b++) {
-                        if (b == a || fs[b] >= unit) {
-                            continue;
-                        }
-                        int v = js[b];
-                        long d = from - ss[b];
-                        if (d < distance[v]) {
-                            distance[v] = d;
-                            if (!queued[v]) {
-                                if (++timesQueued[v] > slots) {
-                                    return false;
-                                }
-                                queued[v] = true;
-                                queuedCount++;
-                                queue[qTail] = v;
-                                qTail = (qTail + 1) % queue.length;
-                            }
-                        }
-                    }
-                }
-            }
-            price = new long[slots];
-            for (int s = 0; s < slots; s++) {
-                price[s] = distance[s] == Long.MAX_VALUE || distance[s] >= 0 ? 0 : -distance[s];
-            }
+            price = prices;
             return true;
         }
 
@@ -681,7 +582,7 @@ public final class BatchOptimiser {
          * duality that proved it is returned (null when none did).
          */
         Duality proveOptimal() {
-            if (!priceOpenings(CERTIFY_VISITS * (long) board.capacity())) {
+            if (!priceOpenings(CERTIFY_VISITS * (long) board.capacity(), true)) {
                 return null;
             }
             Duality over = duality();
