@@ -323,7 +323,6 @@ public final class BatchOptimiser {
          * few, these are the postings the optimum fills too, and each worker needs arcs past them.
          */
         boolean[] greedyFull() {
-            Integer[] order = new Integer[n];
             long[] key = new long[n];
             for (int i = 0; i < n; i++) {
                 int best = 0;
