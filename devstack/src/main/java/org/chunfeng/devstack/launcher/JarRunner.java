@@ -28,11 +28,13 @@ public final class JarRunner implements AppRunner {
 
     /**
      * Small heaps, the serial collector and the client compiler: four Spring Boot JVMs beside Kafka must start in
-     * well under a minute on two cores and stay within the stack's memory budget.
+     * well under a minute on two cores and stay within the stack's memory budget. For the same reason jobs-service
+     * skips its start-up warm-up of the batch (three generated batches of 10,000 workers, seconds of both cores, for a
+     * compiler that stops at its first tier and demo campaigns of a few thousand workers).
      * {@code CHUNFENG_APP_JAVA_OPTS} replaces them, e.g. for load tests that want the optimising compiler.
      */
-    public static final List<String> DEFAULT_JAVA_OPTIONS =
-            List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+    public static final List<String> DEFAULT_JAVA_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1", "-Dchunfeng.matching.warm-up-batches=0");
 
     private static final String ARCHIVE = "app.jsa";
     private static final List<String> NICE = Files.isExecutable(Path.of("/usr/bin/nice"))

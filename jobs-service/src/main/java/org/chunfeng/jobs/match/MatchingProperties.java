@@ -1,6 +1,7 @@
 package org.chunfeng.jobs.match;
 
 import java.time.Duration;
+import org.chunfeng.jobs.matching.BatchWarmUp;
 import org.chunfeng.jobs.matching.MatchingSettings;
 import org.chunfeng.jobs.matching.Weights;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -27,12 +28,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param priceSample how many of the latest registrations that optimum covers
  * @param expectedWorkers the campaign's headcount from the door-to-door checks, so prices know how many workers are
  *        still to come; 0 when unknown (then as many again as the sample are expected)
+ * @param warmUpBatches batches over generated workers solved at start-up, before any real one, so that the JVM has
+ *        compiled the batch's code by the time a labour office needs it (3; 0: none)
+ * @param warmUpWorkers the generated workers of each such batch (10,000)
  */
 @ConfigurationProperties("chunfeng.matching")
 public record MatchingProperties(WeightProperties weights, Double localCommuteKm, Double roadFactor, Integer candidatesPerWorker,
         Double scarcityPrice, Double scarcityStart, Duration offerTtl, Integer batchOpenings, Integer batchWorkers,
         Duration expiryInterval, Duration recoveryInterval, Duration recoveryGrace, Duration priceInterval,
-        Integer priceSample, Integer expectedWorkers, Integer batchArcsPerWorker) {
+        Integer priceSample, Integer expectedWorkers, Integer batchArcsPerWorker, Integer warmUpBatches,
+        Integer warmUpWorkers) {
 
     public MatchingProperties {
         MatchingSettings d = MatchingSettings.DEFAULT;
@@ -52,6 +57,12 @@ public record MatchingProperties(WeightProperties weights, Double localCommuteKm
         priceSample = priceSample == null ? 20_000 : priceSample;
         expectedWorkers = expectedWorkers == null ? 0 : expectedWorkers;
         batchArcsPerWorker = batchArcsPerWorker == null ? d.batchArcsPerWorker() : batchArcsPerWorker;
+        warmUpBatches = warmUpBatches == null ? BatchWarmUp.BATCHES : warmUpBatches;
+        warmUpWorkers = warmUpWorkers == null ? BatchWarmUp.WORKERS : warmUpWorkers;
+        if (warmUpBatches < 0 || warmUpWorkers < 1) {
+            throw new IllegalArgumentException("chunfeng.matching.warm-up-batches must be 0 or more and "
+                    + "chunfeng.matching.warm-up-workers 1 or more; got " + warmUpBatches + " and " + warmUpWorkers);
+        }
     }
 
     public MatchingSettings settings() {

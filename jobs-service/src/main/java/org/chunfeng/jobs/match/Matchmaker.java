@@ -33,6 +33,7 @@ import org.chunfeng.jobs.candidate.CandidateChange;
 import org.chunfeng.jobs.candidate.CandidateStore;
 import org.chunfeng.jobs.match.OpeningLedger.Claim;
 import org.chunfeng.jobs.matching.BatchOptimiser;
+import org.chunfeng.jobs.matching.BatchWarmUp;
 import org.chunfeng.jobs.matching.JobBoard;
 import org.chunfeng.jobs.matching.JobView;
 import org.chunfeng.jobs.matching.MatchRules;
@@ -886,6 +887,21 @@ public class Matchmaker implements SmartLifecycle {
         }
         thread.scheduleWithFixedDelay(this::recoverQuietly, properties.recoveryInterval().toMillis(),
                 properties.recoveryInterval().toMillis(), TimeUnit.MILLISECONDS);
+        if (properties.warmUpBatches() > 0) {
+            // First on the optimiser's thread: a batch asked for meanwhile waits the two or three seconds this takes,
+            // and then runs compiled.
+            optimiserThread.execute(this::warmUpQuietly);
+        }
+    }
+
+    private void warmUpQuietly() {
+        try {
+            long millis = BatchWarmUp.run(properties.settings(), properties.warmUpWorkers(), properties.warmUpBatches());
+            log.info("Warmed up the batch on {} generated batches of {} workers in {} ms", properties.warmUpBatches(),
+                    properties.warmUpWorkers(), millis);
+        } catch (RuntimeException e) {
+            log.warn("Warming up the batch failed; the first batch will be compiled as it runs: {}", e.toString());
+        }
     }
 
     private void expireQuietly() {

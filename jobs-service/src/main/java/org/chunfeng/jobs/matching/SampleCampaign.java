@@ -1,4 +1,4 @@
-package org.chunfeng.bench.matching;
+package org.chunfeng.jobs.matching;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +16,15 @@ import org.chunfeng.contracts.common.Skill;
 import org.chunfeng.contracts.common.SpecialGroup;
 import org.chunfeng.contracts.common.TravelFitness;
 import org.chunfeng.contracts.common.WorkIntent;
-import org.chunfeng.jobs.matching.JobView;
-import org.chunfeng.jobs.matching.WorkerView;
 
 /**
  * A generated campaign shaped like Lixin County's: workers from twenty towns, a quarter of the openings local (county
  * enterprises, cooperatives, fruit-tree parks, public-welfare posts of each town), the rest in fourteen cities from
  * Hefei to Shenzhen, headquarters postings with hundreds of openings among them. The same seed gives the same
- * campaign, so the online run and the batch run (separate JVMs) see one instance.
+ * campaign. The matching benchmark measures on it, and the service warms its batch on a small one at start-up
+ * ({@link BatchWarmUp}); nothing in it is anyone's data.
  */
-public final class Campaign {
+public final class SampleCampaign {
 
     public record City(String name, double lat, double lon, double weight) {
     }
@@ -55,7 +54,7 @@ public final class Campaign {
     private final List<Posting> postings;
     private final long openings;
 
-    private Campaign(List<WorkerView> workers, List<Posting> postings) {
+    private SampleCampaign(List<WorkerView> workers, List<Posting> postings) {
         this.workers = workers;
         this.postings = postings;
         this.openings = postings.stream().mapToLong(Posting::openings).sum();
@@ -77,7 +76,7 @@ public final class Campaign {
         return NOW;
     }
 
-    public static Campaign generate(int workerCount, int postingCount, long openingCount, long seed) {
+    public static SampleCampaign generate(int workerCount, int postingCount, long openingCount, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         GeoPoint[] towns = new GeoPoint[20];
         for (int t = 0; t < towns.length; t++) {
@@ -101,7 +100,7 @@ public final class Campaign {
         for (int i = 0; i < postingCount; i++) {
             postings.add(new Posting(jobs.get(i), Math.max(1, counts[i])));
         }
-        return new Campaign(List.copyOf(workers), List.copyOf(postings));
+        return new SampleCampaign(List.copyOf(workers), List.copyOf(postings));
     }
 
     private static WorkerView worker(int i, GeoPoint[] towns, SplittableRandom r) {
