@@ -18,7 +18,8 @@ public final class BatchWarmUp {
     /**
      * Solves {@code batches} batches of {@code workers} generated workers over a fifth as many postings, their openings
      * by turns as many as the workers and three times as many (the two shapes take different paths: a tight batch
-     * proves more rounds, a loose one moves more workers at once); returns how long it took, in milliseconds.
+     * proves more rounds, a loose one moves more workers at once); returns how long it took, in milliseconds. Stops
+     * between batches once its thread is interrupted (the service stopping).
      */
     public static long run(MatchingSettings settings, int workers, int batches) {
         if (workers < 1 || batches < 0) {
@@ -27,7 +28,7 @@ public final class BatchWarmUp {
         }
         long started = System.nanoTime();
         MatchRules rules = MatchRules.of(settings);
-        for (int b = 0; b < batches; b++) {
+        for (int b = 0; b < batches && !Thread.currentThread().isInterrupted(); b++) {
             int postings = Math.max(1, workers / 5);
             long openings = b % 2 == 0 ? workers : 3L * workers;
             SampleCampaign campaign = SampleCampaign.generate(workers, postings, openings, b + 1);

@@ -14,6 +14,22 @@ class BatchWarmUpTest {
     }
 
     @Test
+    void stopsBetweenBatchesOnceItsThreadIsInterrupted() throws InterruptedException {
+        long[] took = new long[1];
+        Thread warming = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            took[0] = BatchWarmUp.run(MatchingSettings.DEFAULT, 200_000, 1_000);
+        });
+        // Should it not stop, it must not keep the test JVM from ending.
+        warming.setDaemon(true);
+        warming.start();
+        warming.join(10_000);
+        // A thousand batches of 200,000 workers would take hours; interrupted, it solves none.
+        assertThat(warming.isAlive()).isFalse();
+        assertThat(took[0]).isLessThan(1_000);
+    }
+
+    @Test
     void refusesNoWorkersOrFewerThanNoBatches() {
         assertThatThrownBy(() -> BatchWarmUp.run(MatchingSettings.DEFAULT, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 workers");
