@@ -1,6 +1,8 @@
 package org.chunfeng.jobs.matching;
 
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 
 /**
  * Prices from a batch's solved flow: minus the shortest distance from the sink to each posting in the residual graph,
@@ -169,16 +171,17 @@ final class OpeningPrices {
     }
 
     /**
-     * Least distance less the guide's price first, a binary heap: a posting is added again each time its distance
-     * falls, and the entries it left behind come off later than the newest one, when it is no longer queued.
+     * Least distance less the guide's price first: a posting is added again each time its distance falls, and the
+     * entries it left behind come off later than the newest one, when it is no longer queued.
      */
     private static final class ByReducedDistance implements Frontier {
+        private record Entry(long key, int posting) {
+        }
+
+        private final PriorityQueue<Entry> entries = new PriorityQueue<>(Comparator.comparingLong(Entry::key));
         private final long[] distance;
         private final long[] guide;
         private final long guideUnits;
-        private long[] keys = new long[1024];
-        private int[] postings = new int[1024];
-        private int size;
 
         ByReducedDistance(long[] distance, long[] guide, long guideUnits) {
             this.distance = distance;
@@ -188,55 +191,17 @@ final class OpeningPrices {
 
         @Override
         public void add(int s) {
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                postings = Arrays.copyOf(postings, size * 2);
-            }
-            long key = distance[s] * guideUnits + (s < guide.length ? guide[s] : 0);
-            int at = size++;
-            while (at > 0) {
-                int parent = (at - 1) >>> 1;
-                if (keys[parent] <= key) {
-                    break;
-                }
-                keys[at] = keys[parent];
-                postings[at] = postings[parent];
-                at = parent;
-            }
-            keys[at] = key;
-            postings[at] = s;
+            entries.add(new Entry(distance[s] * guideUnits + (s < guide.length ? guide[s] : 0), s));
         }
 
         @Override
         public boolean isEmpty() {
-            return size == 0;
+            return entries.isEmpty();
         }
 
         @Override
         public int next() {
-            int top = postings[0];
-            size--;
-            long key = keys[size];
-            int s = postings[size];
-            int at = 0;
-            while (true) {
-                int child = 2 * at + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && keys[child + 1] < keys[child]) {
-                    child++;
-                }
-                if (keys[child] >= key) {
-                    break;
-                }
-                keys[at] = keys[child];
-                postings[at] = postings[child];
-                at = child;
-            }
-            keys[at] = key;
-            postings[at] = s;
-            return top;
+            return entries.poll().posting();
         }
     }
 }
