@@ -28,8 +28,8 @@ public final class BatchWarmUp {
         }
         long started = System.nanoTime();
         MatchRules rules = MatchRules.of(settings);
+        int postings = Math.max(1, workers / 5);
         for (int b = 0; b < batches && !Thread.currentThread().isInterrupted(); b++) {
-            int postings = Math.max(1, workers / 5);
             long openings = b % 2 == 0 ? workers : 3L * workers;
             SampleCampaign campaign = SampleCampaign.generate(workers, postings, openings, b + 1);
             JobBoard board = new JobBoard(settings);

@@ -49,7 +49,8 @@ class BatchWarmUpTest {
         assertThat(again.workers()).map(WorkerView::location).isEqualTo(one.workers().stream()
                 .map(WorkerView::location).toList());
         assertThat(again.postings()).hasSize(40);
-        assertThat(again.postings()).map(p -> p.job().toString() + p.job().site() + p.openings())
-                .isEqualTo(one.postings().stream().map(p -> p.job().toString() + p.job().site() + p.openings()).toList());
+        java.util.function.Function<SampleCampaign.Posting, String> described =
+                p -> p.job().toString() + p.job().site() + p.openings();
+        assertThat(again.postings()).map(described).isEqualTo(one.postings().stream().map(described).toList());
     }
 }

@@ -11,22 +11,10 @@ import org.junit.jupiter.api.Test;
 
 class OpeningAuctionTest {
 
-    /** A small transportation problem: each worker's postings and scores, and each posting's openings. */
-    private record Problem(int[][] jobs, int[][] scores, long[] capacity) {
-
-        int[][] noFlow() {
-            int[][] flows = new int[jobs.length][];
-            for (int i = 0; i < jobs.length; i++) {
-                flows[i] = new int[jobs[i].length];
-            }
-            return flows;
-        }
-    }
-
     @Test
     void equalsTheBestAssignmentByEnumerationFromScratch() {
         for (long seed = 1; seed <= 300; seed++) {
-            Problem p = random(new SplittableRandom(seed));
+            TransportProblem p = random(new SplittableRandom(seed));
             OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
             auction.improve();
             assertOptimal(p, auction, seed);
@@ -39,7 +27,7 @@ class OpeningAuctionTest {
         // ε it starts from, the result must be the optimum.
         for (long seed = 1; seed <= 300; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            Problem p = random(r);
+            TransportProblem p = random(r);
             int[][] flows = p.noFlow();
             long[] left = p.capacity().clone();
             for (int i = 0; i < flows.length; i++) {
@@ -72,7 +60,7 @@ class OpeningAuctionTest {
         // round's assignment and prices with ε no larger than it ended at, down to the optimum.
         for (long seed = 1; seed <= 300; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            Problem all = random(r);
+            TransportProblem all = random(r);
             int[][] firstJobs = new int[all.jobs().length][];
             int[][] firstScores = new int[all.jobs().length][];
             for (int i = 0; i < firstJobs.length; i++) {
@@ -80,19 +68,13 @@ class OpeningAuctionTest {
                 firstJobs[i] = Arrays.copyOf(all.jobs()[i], keep);
                 firstScores[i] = Arrays.copyOf(all.scores()[i], keep);
             }
-            Problem first = new Problem(firstJobs, firstScores, all.capacity());
+            TransportProblem first = new TransportProblem(firstJobs, firstScores, all.capacity());
             long coarse = 1 + r.nextInt(8) * OpeningAuction.unitsPerScore(firstJobs.length);
             OpeningAuction approximate = new OpeningAuction(first.jobs(), first.scores(), first.noFlow(),
                     first.capacity(), new long[0]);
             approximate.improve(coarse, Long.MAX_VALUE);
-            int[][] flows = all.noFlow();
-            for (int i = 0; i < flows.length; i++) {
-                if (approximate.heldArc(i) >= 0) {
-                    flows[i][approximate.heldArc(i)] = 1;
-                }
-            }
-            OpeningAuction exact = new OpeningAuction(all.jobs(), all.scores(), flows, all.capacity(),
-                    approximate.postingPrices());
+            OpeningAuction exact = new OpeningAuction(all.jobs(), all.scores(), all.flowsOf(approximate),
+                    all.capacity(), approximate.postingPrices());
             exact.improve(1, coarse);
             assertOptimal(all, exact, seed);
         }
@@ -105,7 +87,7 @@ class OpeningAuctionTest {
         // are first reached by the added arcs.
         for (long seed = 1; seed <= 300; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            Problem all = random(r);
+            TransportProblem all = random(r);
             int n = all.jobs().length;
             int[][] firstJobs = new int[n][];
             int[][] firstScores = new int[n][];
@@ -120,7 +102,7 @@ class OpeningAuctionTest {
                         : Arrays.copyOfRange(all.jobs()[i], keep, length);
                 addedScores[i] = addedJobs[i] == null ? null : Arrays.copyOfRange(all.scores()[i], keep, length);
             }
-            Problem first = new Problem(firstJobs, firstScores, all.capacity());
+            TransportProblem first = new TransportProblem(firstJobs, firstScores, all.capacity());
             long units = OpeningAuction.unitsPerScore(n);
             long coarse = 1 + r.nextInt(8) * units;
             OpeningAuction auction = new OpeningAuction(first.jobs(), first.scores(), first.noFlow(), first.capacity(),
@@ -173,7 +155,7 @@ class OpeningAuctionTest {
                 addedJobs[i] = Arrays.copyOfRange(js, keep, js.length);
                 addedScores[i] = Arrays.copyOfRange(ss, keep, js.length);
             }
-            Problem first = new Problem(firstJobs, firstScores, capacity);
+            TransportProblem first = new TransportProblem(firstJobs, firstScores, capacity);
             long units = OpeningAuction.unitsPerScore(n);
             OpeningAuction auction = new OpeningAuction(firstJobs, firstScores, first.noFlow(), capacity, new long[0]);
             auction.improve(8 * units, Long.MAX_VALUE);
@@ -186,7 +168,7 @@ class OpeningAuctionTest {
                 allJobs[i] = concat(firstJobs[i], addedJobs[i]);
                 allScores[i] = concat(firstScores[i], addedScores[i]);
             }
-            Problem all = new Problem(allJobs, allScores, capacity);
+            TransportProblem all = new TransportProblem(allJobs, allScores, capacity);
             assertThat(total(all, auction)).as("seed %d", seed).isEqualTo(minCostFlowOptimum(all));
             assertWithinCapacity(all, auction);
         }
@@ -194,15 +176,15 @@ class OpeningAuctionTest {
 
     @Test
     void placesEveryoneWhoScoresWhenThereAreOpeningsEnoughAndNobodyOnAPostingWithoutOpenings() {
-        Problem p = new Problem(new int[][] {{0, 1}, {0, 1}, {1}, {}}, new int[][] {{50, 10}, {40, 30}, {20}, {}},
-                new long[] {1, 2});
+        TransportProblem p = new TransportProblem(new int[][] {{0, 1}, {0, 1}, {1}, {}},
+                new int[][] {{50, 10}, {40, 30}, {20}, {}}, new long[] {1, 2});
         OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
         auction.improve();
         // 50 + 30 + 20 beats 40 + 10 + 20: the second worker gives way on the posting both like best.
         assertThat(total(p, auction)).isEqualTo(100);
         assertThat(auction.heldArc(3)).isEqualTo(-1);
 
-        Problem closed = new Problem(new int[][] {{0, 1}}, new int[][] {{90, 10}}, new long[] {0, 1});
+        TransportProblem closed = new TransportProblem(new int[][] {{0, 1}}, new int[][] {{90, 10}}, new long[] {0, 1});
         OpeningAuction other = new OpeningAuction(closed.jobs(), closed.scores(), closed.noFlow(), closed.capacity(),
                 new long[0]);
         other.improve();
@@ -211,16 +193,16 @@ class OpeningAuctionTest {
 
     @Test
     void refusesAStartThatIsNotAFlow() {
-        Problem p = new Problem(new int[][] {{0}, {0}}, new int[][] {{10}, {10}}, new long[] {1});
+        TransportProblem p = new TransportProblem(new int[][] {{0}, {0}}, new int[][] {{10}, {10}}, new long[] {1});
         assertThatThrownBy(() -> new OpeningAuction(p.jobs(), p.scores(), new int[][] {{1}, {1}}, p.capacity(),
                 new long[0])).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacities");
-        Problem two = new Problem(new int[][] {{0, 1}}, new int[][] {{10, 20}}, new long[] {1, 1});
+        TransportProblem two = new TransportProblem(new int[][] {{0, 1}}, new int[][] {{10, 20}}, new long[] {1, 1});
         assertThatThrownBy(() -> new OpeningAuction(two.jobs(), two.scores(), new int[][] {{1, 1}}, two.capacity(),
                 new long[0])).isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Up to seven workers, three postings of up to two openings, and scores that often tie. */
-    private static Problem random(SplittableRandom r) {
+    private static TransportProblem random(SplittableRandom r) {
         int workers = 1 + r.nextInt(7);
         int postings = 1 + r.nextInt(3);
         long[] capacity = new long[postings];
@@ -240,11 +222,11 @@ class OpeningAuctionTest {
             jobs[i] = js;
             scores[i] = ss;
         }
-        return new Problem(jobs, scores, capacity);
+        return new TransportProblem(jobs, scores, capacity);
     }
 
     /** The auction's total equals the best by enumeration, and no posting holds more than its openings. */
-    private static void assertOptimal(Problem p, OpeningAuction auction, long seed) {
+    private static void assertOptimal(TransportProblem p, OpeningAuction auction, long seed) {
         assertThat(total(p, auction)).as("seed %d", seed).isEqualTo(best(p, 0, new long[p.capacity().length]));
         assertWithinCapacity(p, auction);
     }
@@ -256,7 +238,7 @@ class OpeningAuctionTest {
     }
 
     /** The optimum by OR-Tools' min-cost flow: each worker one unit, to a posting or unplaced at no score. */
-    private static long minCostFlowOptimum(Problem p) {
+    private static long minCostFlowOptimum(TransportProblem p) {
         BatchOptimiser.loadNativeLibrary();
         int n = p.jobs().length;
         int postings = p.capacity().length;
@@ -282,7 +264,7 @@ class OpeningAuctionTest {
         }
     }
 
-    private static long best(Problem p, int worker, long[] used) {
+    private static long best(TransportProblem p, int worker, long[] used) {
         if (worker == p.jobs().length) {
             return 0;
         }
@@ -298,7 +280,7 @@ class OpeningAuctionTest {
         return best;
     }
 
-    private static long total(Problem p, OpeningAuction auction) {
+    private static long total(TransportProblem p, OpeningAuction auction) {
         long total = 0;
         for (int i = 0; i < p.jobs().length; i++) {
             int a = auction.heldArc(i);
@@ -309,7 +291,7 @@ class OpeningAuctionTest {
         return total;
     }
 
-    private static void assertWithinCapacity(Problem p, OpeningAuction auction) {
+    private static void assertWithinCapacity(TransportProblem p, OpeningAuction auction) {
         long[] used = new long[p.capacity().length];
         for (int i = 0; i < p.jobs().length; i++) {
             int a = auction.heldArc(i);

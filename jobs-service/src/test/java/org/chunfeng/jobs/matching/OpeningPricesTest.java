@@ -2,7 +2,6 @@ package org.chunfeng.jobs.matching;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -12,22 +11,22 @@ class OpeningPricesTest {
     void theAuctionsPricesGuideTheSearchToTheSameShortestDistances() {
         for (long seed = 1; seed <= 200; seed++) {
             SplittableRandom r = new SplittableRandom(seed);
-            Instance p = random(r);
-            OpeningAuction auction = new OpeningAuction(p.jobs, p.scores, p.noFlow(), p.capacity, new long[0]);
+            TransportProblem p = random(r);
+            OpeningAuction auction = new OpeningAuction(p.jobs(), p.scores(), p.noFlow(), p.capacity(), new long[0]);
             auction.improve();
             int[][] flows = p.flowsOf(auction);
-            long units = OpeningAuction.unitsPerScore(p.jobs.length);
+            long units = OpeningAuction.unitsPerScore(p.jobs().length);
+            int slots = p.capacity().length;
 
-            long[] plain = OpeningPrices.of(p.jobs, p.scores, flows, 1, p.capacity.length, Long.MAX_VALUE, null, units);
-            long[] guided = OpeningPrices.of(p.jobs, p.scores, flows, 1, p.capacity.length, Long.MAX_VALUE,
+            long[] plain = OpeningPrices.of(p.jobs(), p.scores(), flows, 1, slots, Long.MAX_VALUE, null, units);
+            long[] guided = OpeningPrices.of(p.jobs(), p.scores(), flows, 1, slots, Long.MAX_VALUE,
                     auction.postingPrices(), units);
             // Any guide changes only the order postings are visited in, never where the distances end.
-            long[] misleading = new long[p.capacity.length];
-            for (int s = 0; s < misleading.length; s++) {
+            long[] misleading = new long[slots];
+            for (int s = 0; s < slots; s++) {
                 misleading[s] = r.nextLong(100 * units);
             }
-            long[] misled = OpeningPrices.of(p.jobs, p.scores, flows, 1, p.capacity.length, Long.MAX_VALUE,
-                    misleading, units);
+            long[] misled = OpeningPrices.of(p.jobs(), p.scores(), flows, 1, slots, Long.MAX_VALUE, misleading, units);
 
             assertThat(plain).as("seed %d", seed).isNotNull();
             assertThat(guided).as("seed %d", seed).containsExactly(plain);
@@ -64,22 +63,22 @@ class OpeningPricesTest {
      * The prices close the duality gap: every worker's best pair less price (or 0) plus every price times its openings
      * equals the flow's total, and a posting with room left costs nothing.
      */
-    private static void assertProvesOptimum(Instance p, int[][] flows, long[] price, long seed) {
+    private static void assertProvesOptimum(TransportProblem p, int[][] flows, long[] price, long seed) {
         long primal = 0;
         long dual = 0;
-        long[] taken = new long[p.capacity.length];
-        for (int i = 0; i < p.jobs.length; i++) {
+        long[] taken = new long[p.capacity().length];
+        for (int i = 0; i < p.jobs().length; i++) {
             long utility = 0;
-            for (int a = 0; a < p.jobs[i].length; a++) {
-                utility = Math.max(utility, p.scores[i][a] - price[p.jobs[i][a]]);
-                primal += (long) flows[i][a] * p.scores[i][a];
-                taken[p.jobs[i][a]] += flows[i][a];
+            for (int a = 0; a < p.jobs()[i].length; a++) {
+                utility = Math.max(utility, p.scores()[i][a] - price[p.jobs()[i][a]]);
+                primal += (long) flows[i][a] * p.scores()[i][a];
+                taken[p.jobs()[i][a]] += flows[i][a];
             }
             dual += utility;
         }
         for (int s = 0; s < price.length; s++) {
-            dual += price[s] * p.capacity[s];
-            if (taken[s] < p.capacity[s]) {
+            dual += price[s] * p.capacity()[s];
+            if (taken[s] < p.capacity()[s]) {
                 assertThat(price[s]).as("seed %d, posting %d with room", seed, s).isZero();
             }
         }
@@ -87,7 +86,7 @@ class OpeningPricesTest {
     }
 
     /** Up to 300 workers over up to 40 postings, scores with many ties, as a batch's popular postings have. */
-    private static Instance random(SplittableRandom r) {
+    private static TransportProblem random(SplittableRandom r) {
         int workers = 20 + r.nextInt(281);
         int postings = 2 + r.nextInt(39);
         long[] capacity = new long[postings];
@@ -97,64 +96,12 @@ class OpeningPricesTest {
         int[][] jobs = new int[workers][];
         int[][] scores = new int[workers][];
         for (int i = 0; i < workers; i++) {
-            int[] js = new int[r.nextInt(Math.min(postings, 8) + 1)];
-            int[] ss = new int[js.length];
-            int start = r.nextInt(postings);
-            int step = 1 + r.nextInt(postings);
-            for (int a = 0; a < js.length; a++) {
-                js[a] = (start + a * step) % postings;
-                ss[a] = 1 + 7 * r.nextInt(20);
+            jobs[i] = r.ints(0, postings).distinct().limit(r.nextInt(Math.min(postings, 8) + 1)).toArray();
+            scores[i] = new int[jobs[i].length];
+            for (int a = 0; a < jobs[i].length; a++) {
+                scores[i][a] = 1 + 7 * r.nextInt(20);
             }
-            int kept = distinct(js, ss);
-            jobs[i] = Arrays.copyOf(js, kept);
-            scores[i] = Arrays.copyOf(ss, kept);
         }
-        return new Instance(jobs, scores, capacity);
-    }
-
-    /** Drops repeated postings, moving their scores along with them; returns how many are left at the front. */
-    private static int distinct(int[] js, int[] ss) {
-        int m = 0;
-        outer:
-        for (int a = 0; a < js.length; a++) {
-            for (int b = 0; b < m; b++) {
-                if (js[b] == js[a]) {
-                    continue outer;
-                }
-            }
-            js[m] = js[a];
-            ss[m++] = ss[a];
-        }
-        return m;
-    }
-
-    private static final class Instance {
-        final int[][] jobs;
-        final int[][] scores;
-        final long[] capacity;
-
-        Instance(int[][] jobs, int[][] scores, long[] capacity) {
-            this.jobs = jobs;
-            this.scores = scores;
-            this.capacity = capacity;
-        }
-
-        int[][] noFlow() {
-            int[][] flows = new int[jobs.length][];
-            for (int i = 0; i < jobs.length; i++) {
-                flows[i] = new int[jobs[i].length];
-            }
-            return flows;
-        }
-
-        int[][] flowsOf(OpeningAuction auction) {
-            int[][] flows = noFlow();
-            for (int i = 0; i < jobs.length; i++) {
-                if (auction.heldArc(i) >= 0) {
-                    flows[i][auction.heldArc(i)] = 1;
-                }
-            }
-            return flows;
-        }
+        return new TransportProblem(jobs, scores, capacity);
     }
 }
